@@ -1,0 +1,43 @@
+/// The choices that change what translate generates. Parsed by the CLI, read by every stage.
+public struct ConversionOptions: Sendable, Equatable {
+    /// Convox generation: 3 (Kubernetes racks, the default) or 2 (ECS racks).
+    public enum Generation: Int, Sendable, Equatable, Codable {
+        case two = 2
+        case three = 3
+    }
+
+    /// Where Heroku's release phase goes.
+    public enum ReleasePhaseMode: String, Sendable, Equatable {
+        /// A scale-0 `release` service run with `convox run` before promoting each release.
+        case service
+        /// The web service's `initContainer` (runs before every pod starts).
+        case initContainer = "init"
+    }
+
+    public var generation: Generation
+    public var releasePhase: ReleasePhaseMode
+    /// `--config-vars FILE` as typed (`-` for stdin).
+    public var configVarsPath: String?
+    /// `--scheduler FILE` as typed.
+    public var schedulerPath: String?
+    /// `--heroku-app NAME`.
+    public var herokuAppName: String?
+    /// `--domains FILE` as typed.
+    public var domainsPath: String?
+    /// `--no-runbook`.
+    public var writesRunbook: Bool
+
+    public init(
+        generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,
+        schedulerPath: String? = nil, herokuAppName: String? = nil, domainsPath: String? = nil,
+        writesRunbook: Bool = true
+    ) {
+        self.generation = generation
+        self.releasePhase = releasePhase
+        self.configVarsPath = configVarsPath
+        self.schedulerPath = schedulerPath
+        self.herokuAppName = herokuAppName
+        self.domainsPath = domainsPath
+        self.writesRunbook = writesRunbook
+    }
+}

@@ -1,0 +1,43 @@
+/// What the frontends learned about the Heroku app, before any Convox rule is applied. Each frontend fills its
+/// own part; `merging` combines the parts. The mapping rules (`AppTranslator`) turn this into an `AppIR`.
+public struct HerokuApp: Sendable, Equatable {
+    /// Procfile process types in file order; `nil` when there is no Procfile.
+    public var processTypes: [ProcessType]?
+    /// Paths of every input file that was read, in a fixed order.
+    public var sourceFiles: [String]
+    /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
+    public var directoryListing: [String]
+
+    public init(processTypes: [ProcessType]? = nil, sourceFiles: [String] = [], directoryListing: [String] = []) {
+        self.processTypes = processTypes
+        self.sourceFiles = sourceFiles
+        self.directoryListing = directoryListing
+    }
+
+    /// Combines two fragments; a part set in `other` replaces the same part here.
+    public func merging(_ other: HerokuApp) -> HerokuApp {
+        var merged = self
+        if let processTypes = other.processTypes { merged.processTypes = processTypes }
+        merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
+        if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
+        return merged
+    }
+}
+
+/// One Procfile line: `<name>: <command>`.
+public struct ProcessType: Sendable, Equatable, Codable {
+    /// The name as the user wrote it (`sidekiq_default`).
+    public var name: String
+    public var command: String
+    /// Where the line starts.
+    public var location: SourceLocation
+    /// Where the command starts, for messages about the command itself.
+    public var commandLocation: SourceLocation
+
+    public init(name: String, command: String, location: SourceLocation, commandLocation: SourceLocation) {
+        self.name = name
+        self.command = command
+        self.location = location
+        self.commandLocation = commandLocation
+    }
+}

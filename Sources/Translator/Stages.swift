@@ -1,0 +1,59 @@
+import Foundation
+
+/// One input file as read by the CLI. Stages never touch the file system; they get these values.
+public struct InputFile: Sendable, Equatable {
+    /// Path shown in diagnostics (relative to where the user ran translate).
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}
+
+/// One rendered output: a path relative to the output directory and its exact bytes.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+    /// True for files holding secret values: written 0600 and never compared by `check`.
+    public var isSecret: Bool
+    /// Comment syntax for the generated-file header, or nil for files that take no header.
+    public var headerStyle: HeaderStyle?
+
+    public init(path: String, contents: String, isSecret: Bool = false, headerStyle: HeaderStyle? = .hash) {
+        self.path = path
+        self.contents = contents
+        self.isSecret = isSecret
+        self.headerStyle = headerStyle
+    }
+}
+
+/// Which input files a frontend wants, chosen from the app directory's listing and the options.
+public enum InputRequest: Sendable, Equatable {
+    /// A file inside the app directory (relative path). Missing files are skipped silently.
+    case appFile(String)
+    /// A file named on the command line (path as typed, relative to the working directory, or `-` for stdin).
+    /// Missing files are an error.
+    case namedFile(String)
+}
+
+/// Reads one kind of Heroku input into a fragment of what we know about the app.
+public protocol Frontend: Sendable {
+    /// Short name used in the registry, `--dump-ir` and tests.
+    static var name: String { get }
+    /// The files this frontend needs, from the top-level names in the app directory.
+    func requests(listing: [String], options: ConversionOptions) -> [InputRequest]
+    /// Reads the requested files (in request order; missing app files left out).
+    func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics) -> HerokuApp
+}
+
+/// Renders the IR into output files. Never writes to disk.
+public protocol Backend: Sendable {
+    static var name: String { get }
+    func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile]
+}

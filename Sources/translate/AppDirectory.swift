@@ -1,0 +1,91 @@
+import Foundation
+import Translator
+
+extension DiagnosticID {
+    static let missingAppDirectory: DiagnosticID = "input.missing-app-directory"
+    static let unreadableFile: DiagnosticID = "input.unreadable-file"
+    static let missingNamedFile: DiagnosticID = "input.missing-file"
+    static let notAFile: DiagnosticID = "input.not-a-file"
+}
+
+/// The app being converted, as the CLI sees it on disk. The only place inputs are read from.
+struct AppDirectory {
+    /// The directory as the user typed it (`.` by default).
+    var typedPath: String
+    var absolutePath: String
+    var context: CommandContext
+    /// Top-level names, sorted.
+    var listing: [String]
+
+    /// Files larger than this are refused: no Heroku input file is anywhere near it.
+    static let maximumFileSize = 64 * 1024 * 1024
+
+    init?(typedPath: String, context: CommandContext, into diagnostics: inout Diagnostics) {
+        self.typedPath = typedPath
+        self.context = context
+        absolutePath = context.resolve(typedPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            diagnostics.error(
+                .missingAppDirectory, "app directory '\(typedPath)' does not exist or is not a directory",
+                hint: "pass the folder that holds the app's Procfile")
+            return nil
+        }
+        listing = ((try? FileManager.default.contentsOfDirectory(atPath: absolutePath)) ?? []).sorted()
+    }
+
+    /// `Procfile` inside `path/to/app` is shown as `path/to/app/Procfile`; inside `.` as `Procfile`.
+    func displayPath(_ name: String) -> String { Self.join(typedPath, name) }
+
+    /// Joins a directory as typed and a name the way a user would write it (`.` disappears).
+    static func join(_ directory: String, _ name: String) -> String {
+        var prefix = directory
+        while prefix.hasSuffix("/") && prefix.count > 1 { prefix.removeLast() }
+        if name == "." { return prefix }
+        if prefix == "." || prefix.isEmpty { return name }
+        return prefix == "/" ? "/" + name : prefix + "/" + name
+    }
+
+    /// Reads what a frontend asked for. Missing app files are skipped; a missing named file is an error.
+    func read(_ requests: [InputRequest], into diagnostics: inout Diagnostics) -> [InputFile] {
+        requests.compactMap { request in
+            switch request {
+            case .appFile(let name):
+                let absolute = (absolutePath as NSString).appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: absolute) else { return nil }
+                return readFile(at: absolute, shownAs: displayPath(name), into: &diagnostics)
+            case .namedFile(let typed):
+                if typed == "-" { return InputFile(path: "<stdin>", contents: context.readStandardInput()) }
+                let absolute = context.resolve(typed)
+                guard FileManager.default.fileExists(atPath: absolute) else {
+                    diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
+                        hint: "check the path given on the command line")
+                    return nil
+                }
+                return readFile(at: absolute, shownAs: typed, into: &diagnostics)
+            }
+        }
+    }
+
+    func readFile(at absolute: String, shownAs shown: String, into diagnostics: inout Diagnostics) -> InputFile? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+            diagnostics.error(.notAFile, "'\(shown)' is a directory, not a file", at: SourceLocation(file: shown))
+            return nil
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
+        guard size <= Self.maximumFileSize else {
+            diagnostics.error(
+                .unreadableFile, "'\(shown)' is \(size) bytes, more than the \(Self.maximumFileSize) bytes translate reads",
+                at: SourceLocation(file: shown))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            diagnostics.error(.unreadableFile, "'\(shown)' cannot be read", at: SourceLocation(file: shown),
+                hint: "check the file's permissions")
+            return nil
+        }
+        return InputFile(path: shown, contents: Array(data))
+    }
+}

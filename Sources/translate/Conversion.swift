@@ -1,0 +1,46 @@
+import Backends
+import Foundation
+import Frontends
+import Translator
+
+/// The compiler pipeline: read inputs, run every frontend, apply the mapping rules, run every backend, stamp the
+/// generated-file headers. Shared by `convert` and `check`, so both see exactly the same output.
+struct Conversion {
+    var app: AppIR
+    var files: [OutputFile]
+
+    /// Nil when the app directory itself is unusable; otherwise the result, with errors left in `diagnostics`.
+    static func run(
+        appDirectory: AppDirectory, options: ConversionOptions, into diagnostics: inout Diagnostics
+    ) -> Conversion {
+        var heroku = HerokuApp(directoryListing: appDirectory.listing)
+        for frontend in FrontendRegistry.all {
+            let inputs = appDirectory.read(
+                frontend.requests(listing: appDirectory.listing, options: options), into: &diagnostics)
+            heroku = heroku.merging(frontend.read(inputs, options: options, into: &diagnostics))
+        }
+        let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return Conversion(app: app, files: []) }
+        var files: [OutputFile] = []
+        for backend in BackendRegistry.all {
+            files += backend.render(app, options: options, into: &diagnostics)
+        }
+        let sources = app.sourceFiles.map { ($0 as NSString).lastPathComponent }
+        files = files.map { file in
+            var stamped = file
+            if let style = file.headerStyle {
+                stamped.contents = GeneratedHeader.stamp(file.contents, sources: sources, style: style)
+            }
+            return stamped
+        }
+        return Conversion(app: app, files: files)
+    }
+
+    /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it.
+    func irDump() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(app), let text = String(data: data, encoding: .utf8) else { return "" }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,34 @@
+import Translator
+
+/// Options every command that runs the conversion shares (`convert`, `check`), so both read the same inputs.
+enum ConversionArguments {
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "--generation", valueName: "2|3", allowedValues: ["2", "3"],
+            help: "Convox generation: 3 (Kubernetes racks, default) or 2 (ECS racks)."),
+        OptionSpec(name: "--release-phase", valueName: "service|init", allowedValues: ["service", "init"],
+            help: "Procfile release: a scale-0 service (default) or the web initContainer."),
+        OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
+        OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
+            help: "How diagnostics are printed on stderr (default text)."),
+    ]
+
+    static func conversionOptions(from arguments: ParsedArguments) -> ConversionOptions {
+        var options = ConversionOptions()
+        if arguments.value("--generation") == "2" { options.generation = .two }
+        if arguments.value("--release-phase") == "init" { options.releasePhase = .initContainer }
+        return options
+    }
+
+    static func format(from arguments: ParsedArguments) -> DiagnosticRenderer.Format {
+        arguments.value("--format") == "json" ? .json : .text
+    }
+
+    /// The app directory positional (default `.`), or a usage error for extra positionals.
+    static func appDirectory(from arguments: ParsedArguments, command: String) throws -> String {
+        guard arguments.positionals.count <= 1 else {
+            throw UsageError(message: "'translate \(command)' takes one app directory, got "
+                + arguments.positionals.map { "'\($0)'" }.joined(separator: " "))
+        }
+        return arguments.positionals.first ?? "."
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+
+/// Runs the built `translate` executable itself: what a user or a pre-commit hook sees.
+final class BinaryTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static var executable: URL? {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = directory.appendingPathComponent("translate")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        guard let executable = Self.executable else {
+            throw XCTSkip("the translate executable was not found beside the test bundle")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+            standardError: String(decoding: err, as: UTF8.self))
+    }
+
+    func makeApp(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, contents) in files {
+            try Data(contents.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        return directory
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.standardOutput.contains("convert"))
+        XCTAssertEqual(try run(["--version"]).status, 0)
+        XCTAssertEqual(try run(["convert", "--help"]).status, 0)
+    }
+
+    func testUnknownOptionIsAUsageError() throws {
+        let result = try run(["convert", "--stritc"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.standardError.contains("did you mean '--strict'?"), result.standardError)
+        XCTAssertEqual(result.standardOutput, "")
+        XCTAssertEqual(try run([]).status, 64)
+        XCTAssertEqual(try run(["convrt"]).status, 64)
+    }
+
+    func testBadInputWritesNothing() throws {
+        let app = try makeApp(["Procfile": "web: node ${X:?}\n"])
+        let result = try run(["convert"], in: app)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.standardError.contains("Procfile:1:6: error:"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: app.appendingPathComponent("convox.yml").path))
+    }
+
+    /// Two separate processes (so two hash seeds) must write byte-identical files, and a second run changes nothing.
+    func testIdempotentAcrossProcesses() throws {
+        let procfile = "web: gunicorn app --bind 0.0.0.0:$PORT\nworker_a: celery worker\nrelease: migrate\n"
+        let first = try makeApp(["Procfile": procfile])
+        let second = try makeApp(["Procfile": procfile])
+        XCTAssertEqual(try run(["convert"], in: first).status, 0)
+        XCTAssertEqual(try run(["convert"], in: second).status, 0)
+        let one = try Data(contentsOf: first.appendingPathComponent("convox.yml"))
+        let two = try Data(contentsOf: second.appendingPathComponent("convox.yml"))
+        XCTAssertEqual(one, two)
+        let again = try run(["convert"], in: first)
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.standardOutput.contains("convox.yml: unchanged"), again.standardOutput)
+    }
+
+    func testHandEditIsRefusedUnlessForced() throws {
+        let app = try makeApp(["Procfile": "web: node server.js\n"])
+        XCTAssertEqual(try run(["convert"], in: app).status, 0)
+        let manifest = app.appendingPathComponent("convox.yml")
+        let edited = try String(contentsOf: manifest, encoding: .utf8) + "# my note\n"
+        try Data(edited.utf8).write(to: manifest)
+        let refused = try run(["convert"], in: app)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.standardError.contains("[output.edited-by-hand]"), refused.standardError)
+        XCTAssertEqual(try String(contentsOf: manifest, encoding: .utf8), edited)
+        XCTAssertEqual(try run(["convert", "--force"], in: app).status, 0)
+        XCTAssertNotEqual(try String(contentsOf: manifest, encoding: .utf8), edited)
+    }
+
+    func testSymlinkedOutputIsRefused() throws {
+        let app = try makeApp(["Procfile": "web: node server.js\n"])
+        let elsewhere = try makeApp([:])
+        try FileManager.default.createSymbolicLink(
+            at: app.appendingPathComponent("convox.yml"), withDestinationURL: elsewhere.appendingPathComponent("x.yml"))
+        let result = try run(["convert"], in: app)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.standardError.contains("[output.symlink]"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("x.yml").path))
+    }
+}

@@ -3,6 +3,14 @@
 public struct HerokuApp: Sendable, Equatable {
     /// Procfile process types in file order; `nil` when there is no Procfile.
     public var processTypes: [ProcessType]?
+    /// app.json, when there is one (issue: app.json, config vars and add-ons).
+    public var appJSON: AppJSONManifest?
+    /// Config vars from `--config-vars`, in file order.
+    public var configVars: [ConfigVar]?
+    /// Heroku Scheduler jobs from `--scheduler`, in file order.
+    public var schedulerJobs: [SchedulerJob]?
+    /// Language, version and package manager as Heroku's buildpacks would detect them.
+    public var runtime: RuntimeDetection?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -18,6 +26,10 @@ public struct HerokuApp: Sendable, Equatable {
     public func merging(_ other: HerokuApp) -> HerokuApp {
         var merged = self
         if let processTypes = other.processTypes { merged.processTypes = processTypes }
+        if let appJSON = other.appJSON { merged.appJSON = appJSON }
+        if let configVars = other.configVars { merged.configVars = configVars }
+        if let schedulerJobs = other.schedulerJobs { merged.schedulerJobs = schedulerJobs }
+        if let runtime = other.runtime { merged.runtime = runtime }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged

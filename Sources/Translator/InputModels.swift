@@ -1,0 +1,38 @@
+/// app.json as Heroku reads it. Filled in by the app.json frontend.
+public struct AppJSONManifest: Sendable, Equatable {
+    public init() {}
+}
+
+/// One Heroku config var (`heroku config`), with where it was read.
+public struct ConfigVar: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public var location: SourceLocation
+
+    public init(key: String, value: String, location: SourceLocation) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One Heroku Scheduler job.
+public struct SchedulerJob: Sendable, Equatable {
+    public var command: String
+    public var schedule: TimerSchedule
+    /// Dyno size as written (`Standard-1X`).
+    public var dynoSize: String?
+    public var location: SourceLocation
+
+    public init(command: String, schedule: TimerSchedule, dynoSize: String? = nil, location: SourceLocation) {
+        self.command = command
+        self.schedule = schedule
+        self.dynoSize = dynoSize
+        self.location = location
+    }
+}
+
+/// What Heroku's buildpack detection would find. Filled in by the runtime detection frontend.
+public struct RuntimeDetection: Sendable, Equatable {
+    public init() {}
+}

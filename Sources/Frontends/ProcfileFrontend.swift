@@ -32,6 +32,7 @@ public struct ProcfileFrontend: Frontend {
     /// Process types in file order; a duplicate replaces the earlier entry (Heroku's last-wins).
     public func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> [ProcessType] {
         var processTypes: [ProcessType] = []
+        var indexByName: [String: Int] = [:]
         for line in source.lines {
             let content = line.text.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") { continue }
@@ -73,14 +74,17 @@ public struct ProcfileFrontend: Frontend {
                 name: String(name), command: String(command), location: lineLocation,
                 commandLocation: SourceLocation(
                     file: source.path, line: line.number, column: SourceText.column(of: commandStart, in: line.text)))
-            if let earlier = processTypes.firstIndex(where: { $0.name == process.name }) {
+            if let earlier = indexByName[process.name] {
                 diagnostics.warning(
                     .procfileDuplicateType,
                     "process type \"\(name)\" is defined again (first on line \(processTypes[earlier].location.line)); "
                         + "like Heroku, the last definition wins",
                     at: lineLocation, hint: "remove the definition you do not want")
                 processTypes.remove(at: earlier)
+                indexByName = Dictionary(
+                    processTypes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { $1 })
             }
+            indexByName[process.name] = processTypes.count
             processTypes.append(process)
         }
         if processTypes.isEmpty {

@@ -19,6 +19,8 @@ struct Conversion {
                 frontend.requests(listing: appDirectory.listing, options: options), into: &diagnostics)
             heroku = heroku.merging(frontend.read(inputs, options: options, into: &diagnostics))
         }
+        // An input that could not be read would only cause follow-on errors ("no Procfile") below.
+        guard !diagnostics.hasErrors else { return Conversion(app: AppIR(), files: []) }
         let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
         guard !diagnostics.hasErrors else { return Conversion(app: app, files: []) }
         var files: [OutputFile] = []

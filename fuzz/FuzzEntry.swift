@@ -1,0 +1,34 @@
+// libFuzzer entry point. fuzz/run compiles this file together with Sources/Translator, Sources/Frontends and
+// Sources/Backends as one module, so every frontend in FrontendRegistry is reachable without SwiftPM.
+import Foundation
+
+/// The frontend under test, from FUZZ_TARGET (a `Frontend.name`), or every frontend when unset.
+private let selectedTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"]
+
+/// File names most frontends ask for, so each one requests the file it reads.
+private let listing = [
+    ".buildpacks", ".python-version", ".ruby-version", "Aptfile", "Dockerfile", "Gemfile", "Gemfile.lock",
+    "Pipfile", "Pipfile.lock", "Procfile", "app.json", "build.gradle", "composer.json", "convox.yml", "go.mod",
+    "heroku.yml", "package.json", "pom.xml", "project.clj", "requirements.txt", "runtime.txt", "system.properties",
+]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let options = ConversionOptions(configVarsPath: "config-vars", schedulerPath: "scheduler")
+    for frontend in FrontendRegistry.all where selectedTarget == nil || type(of: frontend).name == selectedTarget {
+        var diagnostics = Diagnostics()
+        let inputs = frontend.requests(listing: listing, options: options).map { request -> InputFile in
+            switch request {
+            case .appFile(let name): return InputFile(path: name, contents: bytes)
+            case .namedFile(let path): return InputFile(path: path, contents: bytes)
+            }
+        }
+        let heroku = frontend.read(inputs, options: options, into: &diagnostics)
+        // Drive the mapping rules and every backend too: a crash anywhere downstream counts.
+        let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
+        for backend in BackendRegistry.all { _ = backend.render(app, options: options, into: &diagnostics) }
+        _ = diagnostics.sorted
+    }
+    return 0
+}

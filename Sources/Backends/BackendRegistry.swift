@@ -4,5 +4,7 @@ import Translator
 public enum BackendRegistry {
     public static let all: [any Backend] = [
         ConvoxManifestBackend(),
+        // Last: the runbook lists the warnings of every stage before it.
+        RunbookBackend(),
     ]
 }

@@ -11,6 +11,8 @@ public struct HerokuApp: Sendable, Equatable {
     public var schedulerJobs: [SchedulerJob]?
     /// Language, version and package manager as Heroku's buildpacks would detect them.
     public var runtime: RuntimeDetection?
+    /// Custom domains from `--domains`, in file order.
+    public var domains: [HerokuDomain]?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -30,6 +32,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let configVars = other.configVars { merged.configVars = configVars }
         if let schedulerJobs = other.schedulerJobs { merged.schedulerJobs = schedulerJobs }
         if let runtime = other.runtime { merged.runtime = runtime }
+        if let domains = other.domains { merged.domains = domains }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged

@@ -36,3 +36,14 @@ public struct SchedulerJob: Sendable, Equatable {
 public struct RuntimeDetection: Sendable, Equatable {
     public init() {}
 }
+
+/// One custom domain of the Heroku app (`heroku domains`), which moves to the web service's `domain:`.
+public struct HerokuDomain: Sendable, Equatable {
+    public var hostname: String
+    public var location: SourceLocation
+
+    public init(hostname: String, location: SourceLocation) {
+        self.hostname = hostname
+        self.location = location
+    }
+}

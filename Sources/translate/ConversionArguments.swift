@@ -7,6 +7,10 @@ enum ConversionArguments {
             help: "Convox generation: 3 (Kubernetes racks, default) or 2 (ECS racks)."),
         OptionSpec(name: "--release-phase", valueName: "service|init", allowedValues: ["service", "init"],
             help: "Procfile release: a scale-0 service (default) or the web initContainer."),
+        OptionSpec(name: "--domains", valueName: "FILE",
+            help: "Custom domains: `heroku domains --json` output or one hostname per line."),
+        OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands."),
+        OptionSpec(name: "--no-runbook", valueName: nil, help: "Do not write MIGRATION.md."),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
@@ -16,6 +20,9 @@ enum ConversionArguments {
         var options = ConversionOptions()
         if arguments.value("--generation") == "2" { options.generation = .two }
         if arguments.value("--release-phase") == "init" { options.releasePhase = .initContainer }
+        options.domainsPath = arguments.value("--domains")
+        options.herokuAppName = arguments.value("--heroku-app")
+        if arguments.has("--no-runbook") { options.writesRunbook = false }
         return options
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import Translator
+
+extension DiagnosticID {
+    static let domainsInvalidJSON: DiagnosticID = "domains.invalid-json"
+    static let domainsInvalidHostname: DiagnosticID = "domains.invalid-hostname"
+    static let domainsHerokuDomain: DiagnosticID = "domains.heroku-domain"
+    static let domainsDuplicate: DiagnosticID = "domains.duplicate"
+}
+
+/// Reads `--domains FILE`: the output of `heroku domains --json`, or one hostname per line (`#` comments allowed).
+/// Heroku's own `*.herokuapp.com` domain does not move; custom domains become the web service's `domain:`.
+public struct DomainsFrontend: Frontend {
+    public static let name = "domains"
+
+    public init() {}
+
+    public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
+        options.domainsPath.map { [.namedFile($0)] } ?? []
+    }
+
+    public func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics)
+        -> HerokuApp
+    {
+        guard let file = inputs.first, let source = SourceText.decode(file, into: &diagnostics) else {
+            return HerokuApp()
+        }
+        let trimmed = source.text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        let candidates = trimmed.hasPrefix("[") || trimmed.hasPrefix("{")
+            ? jsonHostnames(source, into: &diagnostics) : lineHostnames(source)
+        var domains: [HerokuDomain] = []
+        for (hostname, location, kind) in candidates {
+            let lowered = hostname.lowercased()
+            if kind == "heroku" || lowered.hasSuffix(".herokuapp.com") || lowered.hasSuffix(".herokudns.com") {
+                diagnostics.note(
+                    .domainsHerokuDomain, "\(hostname) is Heroku's own domain and does not move to Convox",
+                    at: location, hint: "use the hostname `convox services` prints until your own domain points at "
+                        + "the rack")
+                continue
+            }
+            guard Self.isHostname(lowered) else {
+                diagnostics.error(
+                    .domainsInvalidHostname, "\"\(hostname)\" is not a hostname", at: location,
+                    hint: "give one hostname per line, such as www.example.com")
+                continue
+            }
+            if domains.contains(where: { $0.hostname == lowered }) {
+                diagnostics.warning(.domainsDuplicate, "domain \(lowered) is listed twice", at: location)
+                continue
+            }
+            domains.append(HerokuDomain(hostname: lowered, location: location))
+        }
+        var app = HerokuApp(sourceFiles: [file.path])
+        app.domains = domains
+        return app
+    }
+
+    func lineHostnames(_ source: SourceText) -> [(String, SourceLocation, String?)] {
+        source.lines.compactMap { line in
+            let content = line.text.drop { $0 == " " || $0 == "\t" }
+            guard !content.isEmpty, !content.hasPrefix("#") else { return nil }
+            let hostname = content.prefix { $0 != "#" }.trimmingTrailingBlanks()
+            return (String(hostname), SourceLocation(
+                file: source.path, line: line.number, column: SourceText.column(of: content.startIndex, in: line.text)),
+                nil)
+        }
+    }
+
+    /// `heroku domains --json`: an array of objects with `hostname` and `kind` (`heroku` or `custom`).
+    func jsonHostnames(_ source: SourceText, into diagnostics: inout Diagnostics) -> [(String, SourceLocation, String?)] {
+        let fileLocation = SourceLocation(file: source.path)
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(source.text.utf8)),
+            let items = parsed as? [Any]
+        else {
+            diagnostics.error(
+                .domainsInvalidJSON, "not the JSON array that `heroku domains --json` prints", at: fileLocation,
+                hint: "pass the output of `heroku domains --json -a APP`, or one hostname per line")
+            return []
+        }
+        return items.enumerated().compactMap { index, item in
+            let location = SourceLocation(file: source.path, keyPath: "[\(index)].hostname")
+            guard let object = item as? [String: Any], let hostname = object["hostname"] as? String else {
+                diagnostics.error(
+                    .domainsInvalidJSON, "entry \(index) has no \"hostname\" string", at: fileLocation)
+                return nil
+            }
+            return (hostname, location, object["kind"] as? String)
+        }
+    }
+
+    /// Letters, digits, `-` and `.`, with an optional leading `*.` wildcard.
+    static func isHostname(_ text: String) -> Bool {
+        let body = text.hasPrefix("*.") ? String(text.dropFirst(2)) : text
+        let labels = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, body.count <= 253 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}

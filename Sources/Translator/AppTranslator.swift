@@ -46,6 +46,7 @@ public struct AppTranslator: Sendable {
         if !app.services.contains(where: { $0.role == .release }), let web = app.webService {
             for index in app.releaseTasks.indices { app.releaseTasks[index].service = web.name }
         }
+        addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         return app
     }
 

@@ -88,6 +88,7 @@ struct SchedulerJSON: Sendable, Equatable {
             if current.value < 0x20 {
                 return "control character U+\(String(current.value, radix: 16, uppercase: true))"
             }
+            if current == "\"" { return "the start of a string" }
             return "\"\(Character(current))\""
         }
 

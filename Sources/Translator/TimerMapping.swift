@@ -107,19 +107,28 @@ extension AppTranslator {
     }
 
     /// The first word of the command that says what it does, as a valid Convox name (`^[a-z][a-z0-9-]*$`).
+    /// A plain subcommand right after it is kept too (`bin/tootctl cache clear` gives `tootctl-cache`), unless
+    /// the word is already a namespaced task (`rake mastodon:feeds:refresh`).
     public static func timerBaseName(for command: String) -> String {
-        for rawWord in command.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let word = rawWord.filter { $0 != "'" && $0 != "\"" }
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+            $0.filter { $0 != "'" && $0 != "\"" }
+        }
+        for (index, word) in words.enumerated() {
             if word.hasPrefix("-") || word.contains("=") && !word.contains("/") { continue }
             let base = word.split(separator: "/").last.map(String.init) ?? ""
-            if base.isEmpty || launcherWords.contains(base.lowercased()) { continue }
-            var stem = Substring(base)
+            if !base.contains(where: { $0.isLetter || $0.isNumber }) || launcherWords.contains(base.lowercased()) {
+                continue
+            }
+            var stem = base
             if let dot = stem.lastIndex(of: "."), dot != stem.startIndex,
                 scriptExtensions.contains(String(stem[stem.index(after: dot)...]))
             {
-                stem = stem[..<dot]
+                stem = String(stem[..<dot])
             }
-            guard var name = ServiceNaming.normalize(String(stem)) else { continue }
+            if !stem.contains(":"), index + 1 < words.count, isPlainWord(words[index + 1]) {
+                stem += "-" + words[index + 1]
+            }
+            guard var name = ServiceNaming.normalize(stem) else { continue }
             if name.hasPrefix("p-") && !stem.lowercased().hasPrefix("p") { name = "job-" + name.dropFirst(2) }
             while name.hasSuffix("-") { name.removeLast() }
             if name.count > maximumTimerNameLength {
@@ -129,6 +138,14 @@ extension AppTranslator {
             return name
         }
         return "job"
+    }
+
+    /// A subcommand such as `cache` or `weekly`: a letter, then letters, digits, `_` or `-`.
+    static func isPlainWord(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return word.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+        }
     }
 
     /// `${X:-d}` in a job's command becomes an environment default on the jobs service (timers use its

@@ -34,7 +34,7 @@ extension AppTranslator {
         guard let jobs, let first = jobs.first else { return }
         let fileLocation = SourceLocation(file: first.location.file)
         var jobsService = Service(
-            name: jobsServiceName(avoiding: app.services.map(\.name)), herokuName: "Heroku Scheduler", role: .jobs,
+            name: jobsServiceName(avoiding: app.services.map(\.name)), role: .jobs,
             scale: Scale(count: 0), location: fileLocation)
         for service in app.services {
             for link in service.resources where !jobsService.resources.contains(link) {
@@ -132,7 +132,13 @@ extension AppTranslator {
             if name.hasPrefix("p-") && !stem.lowercased().hasPrefix("p") { name = "job-" + name.dropFirst(2) }
             while name.hasSuffix("-") { name.removeLast() }
             if name.count > maximumTimerNameLength {
-                name = String(name.prefix(maximumTimerNameLength))
+                // Cut at the last whole word that fits (`errbit-notice-fingerprinter`, not `...-re`).
+                let cut = name.prefix(maximumTimerNameLength + 1)
+                if let dash = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: dash) >= 10 {
+                    name = String(cut[..<dash])
+                } else {
+                    name = String(name.prefix(maximumTimerNameLength))
+                }
                 while name.hasSuffix("-") { name.removeLast() }
             }
             return name

@@ -20,6 +20,9 @@ final class TimerMappingTests: XCTestCase {
             ("bundle exec rake", "job"),
             ("&& ;", "job"),
             ("rake this_is_a_very_long_task_name_that_goes_on_and_on", "this-is-a-very-long-task-name"),
+            ("rake errbit:notice_fingerprinter:refingerprint", "errbit-notice-fingerprinter"),
+            ("rake abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123"),
+            ("rake ab-cdefghijklmnopqrstuvwxyz0123456789", "ab-cdefghijklmnopqrstuvwxyz012"),
             ("rake Ünïcode", "job-n-code"),
             ("Process_Data", "process-data"),
         ]

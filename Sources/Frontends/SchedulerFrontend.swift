@@ -76,6 +76,7 @@ public struct SchedulerFrontend: Frontend {
 
     // MARK: JSON forms
 
+    /// The dashboard payload or the job list, told apart by their top-level value.
     func parseJSON(_ source: SourceText, into diagnostics: inout Diagnostics) -> [SchedulerJob] {
         let document: SchedulerJSON
         switch SchedulerJSON.parse(source.text, path: source.path) {
@@ -184,7 +185,7 @@ public struct SchedulerFrontend: Frontend {
         }
 
         /// `every` is 10, 60 or 1440 minutes; `at` is the minute of the hour (hourly) or of the day (daily).
-        mutating func dashboardSchedule(_ attributes: SchedulerJSON, keyPath: String) -> TimerSchedule? {
+        private mutating func dashboardSchedule(_ attributes: SchedulerJSON, keyPath: String) -> TimerSchedule? {
             guard let every = attributes.member("every") else {
                 diagnostics.error(
                     .schedulerInvalidSchedule, "\(keyPath) has no \"every\"", at: attributes.location,
@@ -268,7 +269,7 @@ public struct SchedulerFrontend: Frontend {
                 commandLocation: command.location, dynoSizeLocation: dynoSize.location)
         }
 
-        mutating func listSchedule(_ entry: SchedulerJSON, keyPath: String) -> TimerSchedule? {
+        private mutating func listSchedule(_ entry: SchedulerJSON, keyPath: String) -> TimerSchedule? {
             let wordsHint = "use every_ten_minutes, every_hour_at_<minute> (every_hour_at_30) or "
                 + "every_day_at_<hour>:<minute> (every_day_at_17:30), all UTC"
             guard let frequency = entry.member("frequency") else {
@@ -338,7 +339,7 @@ public struct SchedulerFrontend: Frontend {
             return schedule
         }
 
-        mutating func command(in object: SchedulerJSON, key: String, keyPath: String)
+        private mutating func command(in object: SchedulerJSON, key: String, keyPath: String)
             -> (text: String, location: SourceLocation)?
         {
             guard let member = object.member(key) else {
@@ -364,7 +365,7 @@ public struct SchedulerFrontend: Frontend {
         }
 
         /// The dyno size as written (nil when absent or null); the outer nil means the value was malformed.
-        mutating func dynoSize(in object: SchedulerJSON, key: String, keyPath: String)
+        private mutating func dynoSize(in object: SchedulerJSON, key: String, keyPath: String)
             -> (size: String?, location: SourceLocation?)?
         {
             guard let member = object.member(key), member.value.value != .null else { return (nil, nil) }
@@ -377,12 +378,12 @@ public struct SchedulerFrontend: Frontend {
             return (text.trimmingBlanks(), member.value.location)
         }
 
-        func integer(_ value: SchedulerJSON) -> Int? {
+        private func integer(_ value: SchedulerJSON) -> Int? {
             guard case .number(let text) = value.value else { return nil }
             return Int(text)
         }
 
-        func describe(_ value: SchedulerJSON) -> String {
+        private func describe(_ value: SchedulerJSON) -> String {
             switch value.value {
             case .string(let text): return "\"\(text)\""
             case .number(let text): return text
@@ -408,6 +409,7 @@ public struct SchedulerFrontend: Frontend {
         return jobs
     }
 
+    /// One text-form line; nil (with a located error) when it does not follow the grammar.
     func textJob(
         _ content: Substring, line: SourceText.Line, location: SourceLocation, path: String,
         into diagnostics: inout Diagnostics

@@ -35,11 +35,15 @@ public struct ConvoxManifestBackend: Backend {
         }
         if !app.timers.isEmpty {
             top.append(YAMLEntry("timers", .mapping(app.timers.map { timer in
-                YAMLEntry(timer.name, .mapping([
+                var entries = [
                     YAMLEntry("schedule", .string(timer.schedule.cronExpression(for: options.generation))),
                     YAMLEntry("command", .string(commandText(timer.command, options: options))),
                     YAMLEntry("service", .string(timer.service)),
-                ]))
+                ]
+                if let concurrency = timer.concurrency {
+                    entries.append(YAMLEntry("concurrency", .string(concurrency.rawValue)))
+                }
+                return YAMLEntry(timer.name, .mapping(entries))
             })))
         }
         return .mapping(top)

@@ -1,3 +1,4 @@
+import Foundation
 import Translator
 
 /// Writes MIGRATION.md: the whole Heroku-to-Convox move for this app, in the order of Convox's own Django
@@ -235,7 +236,9 @@ public struct RunbookBackend: Backend {
         }
         text += "| Heroku Scheduler job | Convox timer | schedule (UTC) | service |\n|---|---|---|---|\n"
         for timer in app.timers {
-            text += "| `\(timer.command.shellText)` | `\(timer.name)` | `\(timer.schedule.cronExpression(for: options.generation))` "
+            // A `|` inside a cell would end it, even within backticks.
+            let command = timer.command.shellText.replacingOccurrences(of: "|", with: "\\|")
+            text += "| `\(command)` | `\(timer.name)` | `\(timer.schedule.cronExpression(for: options.generation))` "
                 + "| `\(timer.service)` |\n"
         }
         return text

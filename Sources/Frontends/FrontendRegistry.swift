@@ -5,5 +5,6 @@ public enum FrontendRegistry {
     public static let all: [any Frontend] = [
         DomainsFrontend(),
         ProcfileFrontend(),
+        SchedulerFrontend(),
     ]
 }

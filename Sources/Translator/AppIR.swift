@@ -188,6 +188,16 @@ public enum TimerSchedule: Sendable, Equatable, Codable {
     case cron(String)
 }
 
+/// What Convox does when a timer fires while its previous run is still going (Kubernetes `concurrencyPolicy`).
+public enum TimerConcurrency: String, Sendable, Equatable, Codable {
+    /// Convox's default: runs may overlap.
+    case allow = "Allow"
+    /// Skip the new run.
+    case forbid = "Forbid"
+    /// Stop the old run and start the new one (closest to Heroku killing a job after about its interval).
+    case replace = "Replace"
+}
+
 /// A Convox timer (from a Heroku Scheduler job).
 public struct Timer: Sendable, Equatable, Codable {
     public var name: String
@@ -197,10 +207,12 @@ public struct Timer: Sendable, Equatable, Codable {
     /// Heroku dyno size of the job, as written.
     public var dynoSize: String?
     public var location: SourceLocation?
+    /// `concurrency:`; nil leaves Convox's default (generation 2 has no such key).
+    public var concurrency: TimerConcurrency?
 
     public init(
         name: String, schedule: TimerSchedule, command: Command, service: String, dynoSize: String? = nil,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, concurrency: TimerConcurrency? = nil
     ) {
         self.name = name
         self.schedule = schedule
@@ -208,6 +220,7 @@ public struct Timer: Sendable, Equatable, Codable {
         self.service = service
         self.dynoSize = dynoSize
         self.location = location
+        self.concurrency = concurrency
     }
 }
 

@@ -47,6 +47,7 @@ public struct AppTranslator: Sendable {
             for index in app.releaseTasks.indices { app.releaseTasks[index].service = web.name }
         }
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
+        addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         return app
     }
 

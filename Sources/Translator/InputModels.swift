@@ -23,12 +23,21 @@ public struct SchedulerJob: Sendable, Equatable {
     /// Dyno size as written (`Standard-1X`).
     public var dynoSize: String?
     public var location: SourceLocation
+    /// Where the command text starts, for messages about the command itself.
+    public var commandLocation: SourceLocation?
+    /// Where the dyno size was written, for messages about the size.
+    public var dynoSizeLocation: SourceLocation?
 
-    public init(command: String, schedule: TimerSchedule, dynoSize: String? = nil, location: SourceLocation) {
+    public init(
+        command: String, schedule: TimerSchedule, dynoSize: String? = nil, location: SourceLocation,
+        commandLocation: SourceLocation? = nil, dynoSizeLocation: SourceLocation? = nil
+    ) {
         self.command = command
         self.schedule = schedule
         self.dynoSize = dynoSize
         self.location = location
+        self.commandLocation = commandLocation
+        self.dynoSizeLocation = dynoSizeLocation
     }
 }
 

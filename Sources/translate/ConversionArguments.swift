@@ -11,6 +11,8 @@ enum ConversionArguments {
             help: "Custom domains: `heroku domains --json` output or one hostname per line."),
         OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands."),
         OptionSpec(name: "--no-runbook", valueName: nil, help: "Do not write MIGRATION.md."),
+        OptionSpec(name: "--scheduler", valueName: "FILE",
+            help: "Heroku Scheduler jobs (dashboard JSON, JSON job list or text; - for stdin) to make timers."),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
@@ -23,6 +25,7 @@ enum ConversionArguments {
         options.domainsPath = arguments.value("--domains")
         options.herokuAppName = arguments.value("--heroku-app")
         if arguments.has("--no-runbook") { options.writesRunbook = false }
+        options.schedulerPath = arguments.value("--scheduler")
         return options
     }
 

@@ -1,0 +1,234 @@
+@testable import Frontends
+import Translator
+import XCTest
+
+final class SchedulerFrontendTests: XCTestCase {
+    /// Reads `text` and returns "cron=command" per job (cron in generation 3 form), plus the diagnostic ids.
+    func read(_ text: String) -> (jobs: [String], ids: [String]) {
+        var diagnostics = Diagnostics()
+        let jobs = SchedulerFrontend().read(
+            [InputFile(path: "jobs", text: text)], options: ConversionOptions(), into: &diagnostics
+        ).schedulerJobs ?? []
+        return (
+            jobs.map {
+                "\($0.schedule.cronExpression(for: .three))=\($0.command)" + ($0.dynoSize.map { "@\($0)" } ?? "")
+            },
+            diagnostics.sorted.map(\.id.rawValue)
+        )
+    }
+
+    /// Rows of (text form, expected jobs, expected diagnostic ids).
+    func testTextForm() {
+        let rows: [(String, [String], [String])] = [
+            ("every 10 minutes $ rake a", ["*/10 * * * *=rake a"], []),
+            ("Every ten minutes $ rake a", ["*/10 * * * *=rake a"], []),
+            ("every_ten_minutes $ rake a", ["*/10 * * * *=rake a"], []),
+            ("every hour at :30 $ rake a", ["30 * * * *=rake a"], []),
+            ("every hour at 5 UTC $ rake a", ["5 * * * *=rake a"], []),
+            ("hourly at :00 $ rake a", ["0 * * * *=rake a"], []),
+            ("every_hour_at_50 $ rake a", ["50 * * * *=rake a"], []),
+            ("every day at 17:30 $ rake a", ["30 17 * * *=rake a"], []),
+            ("Every day at 5:30 PM UTC $ rake a", ["30 17 * * *=rake a"], []),
+            ("every day at 12:00 AM $ rake a", ["0 0 * * *=rake a"], []),
+            ("every day at 12:30 pm $ rake a", ["30 12 * * *=rake a"], []),
+            ("daily at 04:00 $ rake a", ["0 4 * * *=rake a"], []),
+            ("every_day_at_0:00 $ rake a", ["0 0 * * *=rake a"], []),
+            ("every hour at :30 Standard-2X $ rake a", ["30 * * * *=rake a@Standard-2X"], []),
+            ("every 10 minutes $ echo $HOME $ x", ["*/10 * * * *=echo $HOME $ x"], []),
+            ("\u{FEFF}# c\r\n\r\n  every 10 minutes $ a\r\n", ["*/10 * * * *=a"], []),
+            ("", [], ["scheduler.empty"]),
+            ("# only a comment\n", [], ["scheduler.empty"]),
+            ("every 10 minutes rake a", [], ["scheduler.invalid-line"]),
+            ("every 10 minutes $   ", [], ["scheduler.invalid-line"]),
+            ("$ rake a", [], ["scheduler.invalid-line"]),
+            ("every 5 minutes $ rake a", [], ["scheduler.invalid-schedule"]),
+            ("every hour at :60 $ rake a", [], ["scheduler.invalid-schedule"]),
+            ("every day at 24:00 $ rake a", [], ["scheduler.invalid-schedule"]),
+            ("every day at 13:00 PM $ rake a", [], ["scheduler.invalid-schedule"]),
+            ("every day at 5:3 $ rake a", [], ["scheduler.invalid-schedule"]),
+            ("every hour at :30 Mega-9X $ rake a", [], ["scheduler.invalid-line"]),
+            ("every hour at :30 Basic nightly $ rake a", [], ["scheduler.invalid-line"]),
+            ("every 10 minutes $ a\nbad\nevery hour at :00 $ b", ["*/10 * * * *=a", "0 * * * *=b"],
+                ["scheduler.invalid-line"]),
+        ]
+        for (text, expected, ids) in rows {
+            let result = read(text)
+            XCTAssertEqual(result.jobs, expected, "row: \(text.debugDescription)")
+            XCTAssertEqual(result.ids, ids, "row: \(text.debugDescription)")
+        }
+    }
+
+    /// Rows of (dashboard JSON:API payload, expected jobs, expected diagnostic ids).
+    func testDashboardJSON() {
+        func payload(_ attributes: String) -> String {
+            #"{"data":[{"type":"jobs","id":"1","attributes":{"# + attributes + "}}]}"
+        }
+        let rows: [(String, [String], [String])] = [
+            (payload(#""command":"rake a","every":10,"at":0"#), ["*/10 * * * *=rake a"], []),
+            (payload(#""command":"rake a","every":10"#), ["*/10 * * * *=rake a"], []),
+            (payload(#""command":"rake a","every":60,"at":30,"dyno-size":"Hobby""#), ["30 * * * *=rake a@Hobby"], []),
+            (payload(#""command":"rake a","every":1440,"at":1050,"ran-at":null,"created-at":"x""#),
+                ["30 17 * * *=rake a"], []),
+            (payload(#""command":"rake a","every":1440,"at":0,"dyno-size":null"#), ["0 0 * * *=rake a"], []),
+            (#"{"data":{"type":"jobs","attributes":{"command":"rake a","every":10,"at":0}}}"#,
+                ["*/10 * * * *=rake a"], []),
+            (#"{"data":[]}"#, [], ["scheduler.empty"]),
+            (#"{"jobs":[]}"#, [], ["scheduler.unknown-format", "scheduler.unknown-key"]),
+            (#"{"data":"x"}"#, [], ["scheduler.unknown-format"]),
+            (payload(#""command":"rake a","every":30,"at":0"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":60"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":60,"at":60"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":60,"at":1.5"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":1440,"at":-1"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":10,"at":3"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"rake a","every":1e1,"at":0"#), [], ["scheduler.invalid-schedule"]),
+            (payload(#""command":"","every":10"#), [], ["scheduler.invalid-job"]),
+            (payload(#""every":10"#), [], ["scheduler.invalid-job"]),
+            (payload(#""command":"rake a","every":10,"dyno-size":1"#), [], ["scheduler.invalid-job"]),
+            (payload(#""command":"rake a","every":10,"colour":"red""#), ["*/10 * * * *=rake a"],
+                ["scheduler.unknown-key"]),
+            (payload(#""command":"rake a","command":"rake b","every":10"#), ["*/10 * * * *=rake b"],
+                ["scheduler.duplicate-key"]),
+            (payload(#""command":"rake a","every":10,"expire-after":"2030-01-01T00:00:00Z""#),
+                ["*/10 * * * *=rake a"], ["scheduler.job-expires"]),
+        ]
+        for (text, expected, ids) in rows {
+            let result = read(text)
+            XCTAssertEqual(result.jobs, expected, "row: \(text)")
+            XCTAssertEqual(result.ids, ids, "row: \(text)")
+        }
+    }
+
+    /// Rows of (plain JSON job list, expected jobs, expected diagnostic ids).
+    func testJobList() {
+        let rows: [(String, [String], [String])] = [
+            (#"[{"command":"rake a","frequency":"every_ten_minutes"}]"#, ["*/10 * * * *=rake a"], []),
+            (#"[{"command":"rake a","frequency":"every_hour_at_0"}]"#, ["0 * * * *=rake a"], []),
+            (#"[{"command":"rake a","frequency":"every_day_at_17:30","dyno_size":"Standard-1X"}]"#,
+                ["30 17 * * *=rake a@Standard-1X"], []),
+            (#"[{"command":"rake a","frequency":"every_hour","at":":15"}]"#, ["15 * * * *=rake a"], []),
+            (#"[{"command":"rake a","frequency":"every_hour","at":15}]"#, ["15 * * * *=rake a"], []),
+            (#"[{"command":"rake a","frequency":"every_day","at":"6:00"}]"#, ["0 6 * * *=rake a"], []),
+            (#"[{"command":"rake a","frequency":"every_day","at":1050}]"#, ["30 17 * * *=rake a"], []),
+            (#"[]"#, [], ["scheduler.empty"]),
+            (#"[{"command":"rake a","frequency":"every_minute"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":"Every_Ten_Minutes"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":"every_day_at_7"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":"every_hour_at_30","at":30}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":"every_hour"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":"every_day","at":"25:00"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a","frequency":10}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":"rake a"}]"#, [], ["scheduler.invalid-schedule"]),
+            (#"[{"command":5,"frequency":"every_ten_minutes"}]"#, [], ["scheduler.invalid-job"]),
+            (#"["rake a"]"#, [], ["scheduler.invalid-job"]),
+            (#"[{"command":"rake a","frequency":"every_ten_minutes","size":"Basic"}]"#, ["*/10 * * * *=rake a"],
+                ["scheduler.unknown-key"]),
+        ]
+        for (text, expected, ids) in rows {
+            let result = read(text)
+            XCTAssertEqual(result.jobs, expected, "row: \(text)")
+            XCTAssertEqual(result.ids, ids, "row: \(text)")
+        }
+    }
+
+    func testFormatDetection() {
+        var diagnostics = Diagnostics()
+        let frontend = SchedulerFrontend()
+        func format(_ text: String) -> SchedulerFrontend.Format {
+            guard let source = SourceText.decode(InputFile(path: "jobs", text: text), into: &diagnostics) else {
+                return .text
+            }
+            return frontend.parse(source, into: &diagnostics).format
+        }
+        XCTAssertEqual(format("  \n{\"data\": []}"), .dashboardJSON)
+        XCTAssertEqual(format("\u{FEFF}[]"), .jobList)
+        XCTAssertEqual(format("every 10 minutes $ a"), .text)
+    }
+
+    func testLocations() {
+        var diagnostics = Diagnostics()
+        let text = "[\n  {\"command\": \"rake a\",\n"
+            + "   \"frequency\": \"every_ten_minutes\", \"dyno_size\": \"Basic\"}\n]"
+        let jobs = SchedulerFrontend().read(
+            [InputFile(path: "jobs.json", text: text)], options: ConversionOptions(), into: &diagnostics
+        ).schedulerJobs ?? []
+        XCTAssertEqual(jobs.first?.location, SourceLocation(file: "jobs.json", line: 2, column: 3))
+        XCTAssertEqual(jobs.first?.commandLocation, SourceLocation(file: "jobs.json", line: 2, column: 15))
+        XCTAssertEqual(jobs.first?.dynoSizeLocation, SourceLocation(file: "jobs.json", line: 3, column: 51))
+        let textJobs = SchedulerFrontend().read(
+            [InputFile(path: "jobs.txt", text: "\n  every hour at :05 Basic $  rake b\n")],
+            options: ConversionOptions(), into: &diagnostics
+        ).schedulerJobs ?? []
+        XCTAssertEqual(textJobs.first?.location, SourceLocation(file: "jobs.txt", line: 2, column: 3))
+        XCTAssertEqual(textJobs.first?.commandLocation, SourceLocation(file: "jobs.txt", line: 2, column: 30))
+        XCTAssertEqual(textJobs.first?.dynoSizeLocation, SourceLocation(file: "jobs.txt", line: 2, column: 21))
+        XCTAssertTrue(diagnostics.isEmpty, "\(diagnostics.sorted)")
+    }
+
+    func testInvalidUTF8IsLocated() {
+        var diagnostics = Diagnostics()
+        _ = SchedulerFrontend().read(
+            [InputFile(path: "jobs", contents: Array("[\n\"".utf8) + [0xC3])], options: ConversionOptions(),
+            into: &diagnostics)
+        XCTAssertEqual(diagnostics.sorted.map(\.id.rawValue), ["input.invalid-utf8"])
+    }
+}
+
+final class SchedulerJSONTests: XCTestCase {
+    /// Rows of (JSON text, expected error location "line:col" or nil when it parses).
+    func testSyntax() {
+        let rows: [(String, String?)] = [
+            (#"{"a": [1, -2.5e3, true, false, null, "x\n\u00e9\ud83d\ude00"]}"#, nil),
+            ("  [ ]  \r\n", nil),
+            ("", "1:1"),
+            ("[1,]", "1:4"),
+            ("[1 2]", "1:4"),
+            ("{\"a\" 1}", "1:6"),
+            ("{\"a\": 1,}", "1:9"),
+            ("{a: 1}", "1:2"),
+            ("[01]", "1:2"),
+            ("[-]", "1:2"),
+            ("[1.]", "1:2"),
+            ("[tru]", "1:2"),
+            ("[\"abc", "1:2"),
+            ("[\"a\tb\"]", "1:4"),
+            ("[\"\\x\"]", "1:3"),
+            ("[\"\\ud800\"]", "1:3"),
+            ("[\"\\u12\"]", "1:3"),
+            ("[1]\n x", "2:2"),
+            ("[\r\n1,\r\n]", "3:1"),
+        ]
+        for (text, expected) in rows {
+            switch SchedulerJSON.parse(text, path: "f") {
+            case .success:
+                XCTAssertNil(expected, "row \(text.debugDescription) parsed but should fail at \(expected ?? "")")
+            case .failure(let error):
+                XCTAssertEqual("\(error.location.line):\(error.location.column)", expected,
+                    "row \(text.debugDescription): \(error.message)")
+            }
+        }
+    }
+
+    func testStringsDecode() throws {
+        guard case .success(let value) = SchedulerJSON.parse(#"["a\"b\\c\/\u00e9\ud83d\ude00"]"#, path: "f"),
+            case .array(let elements) = value.value, case .string(let text)? = elements.first?.value
+        else { return XCTFail("did not parse") }
+        XCTAssertEqual(text, "a\"b\\c/é😀")
+    }
+
+    /// Deep nesting is an error at the level that is too deep, never a stack overflow.
+    func testDepthLimit() {
+        let depth = SchedulerJSON.maximumDepth
+        let fits = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        if case .failure(let error) = SchedulerJSON.parse(fits, path: "f") { XCTFail(error.message) }
+        let deep = String(repeating: "[", count: 100_000)
+        guard case .failure(let error) = SchedulerJSON.parse(deep, path: "f") else { return XCTFail("parsed") }
+        XCTAssertEqual(error.location.column, depth + 1)
+        XCTAssertTrue(error.message.contains("nested"), error.message)
+        var diagnostics = Diagnostics()
+        _ = SchedulerFrontend().read(
+            [InputFile(path: "jobs", text: String(repeating: "{\"a\":", count: 10_000))], options: ConversionOptions(),
+            into: &diagnostics)
+        XCTAssertEqual(diagnostics.sorted.map(\.id.rawValue), ["scheduler.invalid-json"])
+    }
+}

@@ -3,6 +3,8 @@ import Translator
 /// Every backend, sorted by name. A new output file is one new file plus one line here.
 public enum BackendRegistry {
     public static let all: [any Backend] = [
+        GitIgnoreBackend(),
         ConvoxManifestBackend(),
+        EnvFileBackend(),
     ]
 }

@@ -7,6 +7,8 @@ enum ConversionArguments {
             help: "Convox generation: 3 (Kubernetes racks, default) or 2 (ECS racks)."),
         OptionSpec(name: "--release-phase", valueName: "service|init", allowedValues: ["service", "init"],
             help: "Procfile release: a scale-0 service (default) or the web initContainer."),
+        OptionSpec(name: "--config-vars", valueName: "FILE",
+            help: "Heroku config vars: `heroku config` output (--json, --shell or plain) or a .env file; - is stdin."),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
@@ -16,6 +18,7 @@ enum ConversionArguments {
         var options = ConversionOptions()
         if arguments.value("--generation") == "2" { options.generation = .two }
         if arguments.value("--release-phase") == "init" { options.releasePhase = .initContainer }
+        options.configVarsPath = arguments.value("--config-vars")
         return options
     }
 

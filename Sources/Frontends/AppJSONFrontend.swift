@@ -117,8 +117,9 @@ public struct AppJSONFrontend: Frontend {
         if let first = informational.first {
             diagnostics.note(
                 .appJSONInformationalKeys,
-                "app.json keys " + informational.map { "\"\($0.key)\"" }.joined(separator: ", ")
-                    + " only describe the app on Heroku; Convox has no place for them",
+                (informational.count == 1 ? "app.json key " : "app.json keys ") + informational.map { "\"\($0.key)\"" }.joined(separator: ", ")
+                    + (informational.count == 1 ? " only describes" : " only describe")
+                    + " the app on Heroku; Convox has no place for them",
                 at: first.keyLocation)
         }
         return manifest

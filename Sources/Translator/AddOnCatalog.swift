@@ -9,8 +9,11 @@ public struct AddOnCatalogEntry: Sendable, Equatable {
     public var defaultAttachment: String
     /// Suffixes of the config vars Heroku sets (`URL` gives `DATABASE_URL`).
     public var variableSuffixes: [String]
-    /// What to do on Convox, for add-ons with no resource (a sentence starting with a verb).
+    /// What to do on Convox for add-ons with no resource (a sentence starting with a verb); for add-ons with a
+    /// resource, what the app must change because the variables differ.
     public var advice: String?
+    /// Heroku also names each attachment by a generated colour (`HEROKU_POSTGRESQL_AMBER_URL`): this prefix.
+    public var generatedVariablePrefix: String?
 
     /// The config vars Heroku set for this add-on under `attachment`.
     public func variables(attachment: String) -> [String] {
@@ -22,15 +25,17 @@ public struct AddOnCatalogEntry: Sendable, Equatable {
 public enum AddOnCatalog {
     public static let entries: [AddOnCatalogEntry] = [
         AddOnCatalogEntry(service: "heroku-postgresql", resourceType: .postgres, defaultAttachment: "DATABASE",
-            variableSuffixes: ["URL"]),
+            variableSuffixes: ["URL"], generatedVariablePrefix: "HEROKU_POSTGRESQL_"),
         AddOnCatalogEntry(service: "heroku-redis", resourceType: .redis, defaultAttachment: "REDIS",
-            variableSuffixes: ["URL", "TLS_URL"]),
+            variableSuffixes: ["URL", "TLS_URL"], generatedVariablePrefix: "HEROKU_REDIS_"),
         AddOnCatalogEntry(service: "rediscloud", resourceType: .redis, defaultAttachment: "REDISCLOUD",
             variableSuffixes: ["URL"]),
         AddOnCatalogEntry(service: "redistogo", resourceType: .redis, defaultAttachment: "REDISTOGO",
             variableSuffixes: ["URL"]),
         AddOnCatalogEntry(service: "memcachier", resourceType: .memcached, defaultAttachment: "MEMCACHIER",
-            variableSuffixes: ["SERVERS", "USERNAME", "PASSWORD"]),
+            variableSuffixes: ["SERVERS", "USERNAME", "PASSWORD"],
+            advice: "the app read MEMCACHIER_SERVERS, MEMCACHIER_USERNAME and MEMCACHIER_PASSWORD; the Convox "
+                + "resource injects MEMCACHIER_URL, MEMCACHIER_HOST and MEMCACHIER_PORT and needs no password"),
         AddOnCatalogEntry(service: "jawsdb", resourceType: .mysql, defaultAttachment: "JAWSDB",
             variableSuffixes: ["URL"]),
         AddOnCatalogEntry(service: "jawsdb-maria", resourceType: .mariadb, defaultAttachment: "JAWSDB_MARIA",

@@ -5,6 +5,7 @@ extension DiagnosticID {
     static let addOnOptionDropped: DiagnosticID = "addon.option-dropped"
     static let addOnRenamedResource: DiagnosticID = "addon.renamed-resource"
     static let addOnLinkVariable: DiagnosticID = "addon.link-variable"
+    static let addOnVariablesDiffer: DiagnosticID = "addon.variables-differ"
     static let platformVariable: DiagnosticID = "environment.platform-variable"
     static let resourceVariable: DiagnosticID = "environment.resource-variable"
     static let generateSecret: DiagnosticID = "environment.generate-secret"
@@ -44,9 +45,15 @@ extension AppTranslator {
 
     /// A config var a resource now provides, and the resource that provides it.
     struct InjectedVariable {
+        /// The exact name, or with `isPrefix` the start of Heroku's generated `HEROKU_POSTGRESQL_<COLOR>_URL` names.
         var key: String
         var resource: String
         var addon: String
+        var isPrefix = false
+
+        func matches(_ name: String) -> Bool {
+            isPrefix ? name.hasPrefix(key) && name.hasSuffix("_URL") : name == key
+        }
     }
 
     /// Config vars an unsupported add-on set, which the app still needs from somewhere.
@@ -119,10 +126,11 @@ extension AppTranslator {
                 diagnostics.warning(
                     .addOnRenamedResource,
                     "add-on \"\(addon.planText)\" would also become resource \"\(name)\"; it is named "
-                        + "\"\(renamed)\" and linked as \(attachment)_URL",
+                        + "\"\(renamed)\", so the app finds it in \(renamed.uppercased().replacingDashes())_URL "
+                        + "(on Heroku a second add-on got a generated name such as HEROKU_POSTGRESQL_<COLOR>_URL)",
                     at: addon.location, hint: "give each add-on its own \"as\" name in app.json")
                 name = renamed
-                link = ResourceLink(resource: name, variable: "\(attachment)_URL")
+                link = ResourceLink(resource: name)
             }
             link.resource = name
             if link.variable != nil {
@@ -137,6 +145,10 @@ extension AppTranslator {
             }
             resource.name = name
             app.resources.append(resource)
+            if let caveat = entry.advice {
+                diagnostics.warning(.addOnVariablesDiffer, "add-on \"\(addon.planText)\": \(caveat)",
+                    at: addon.location, hint: "change the app to read the variables Convox injects")
+            }
             let convoxVariable = link.variable ?? "\(name.uppercased().replacingDashes())_URL"
             diagnostics.note(
                 .addOnResource,
@@ -151,6 +163,9 @@ extension AppTranslator {
             }
             for key in provided where !injected.contains(where: { $0.key == key }) {
                 injected.append(InjectedVariable(key: key, resource: name, addon: addon.planText))
+            }
+            if let prefix = entry.generatedVariablePrefix {
+                injected.append(InjectedVariable(key: prefix, resource: name, addon: addon.planText, isPrefix: true))
             }
         }
         return (injected, required)
@@ -193,7 +208,7 @@ extension AppTranslator {
                     hint: key == "PORT" ? nil : "if the app reads \(key), set it with `convox env set`")
                 continue
             }
-            if let provider = injected.injected.first(where: { $0.key == key }) {
+            if let provider = injected.injected.first(where: { $0.matches(key) }) {
                 diagnostics.note(
                     .resourceVariable,
                     "\(key) came from add-on \"\(provider.addon)\"; it is left out so the app uses the Convox "
@@ -215,7 +230,9 @@ extension AppTranslator {
                     EnvironmentValue(key: key, value: value, isSecret: isSecret, origin: source.location))
             }
             if isOptional {
+                // An empty optional default exposes nothing, so even a secret-looking key is written `KEY=`.
                 declaration.isRequired = false
+                declaration.isSecret = false
                 declaration.defaultValue = ""
             } else if !isSecret, let value = realValue ?? defaultValue {
                 if Self.fitsManifest(value) {
@@ -225,7 +242,7 @@ extension AppTranslator {
                     diagnostics.note(
                         .valueNotInManifest,
                         "the value of \(key) has a line break or \"${\", which Convox would change in convox.yml; "
-                            + "it is declared as required and its value goes into the env file",
+                            + "it is declared as required instead",
                         at: source.location)
                     if realValue == nil {
                         app.environmentValues.append(

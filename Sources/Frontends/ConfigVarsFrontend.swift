@@ -46,11 +46,11 @@ public struct ConfigVarsFrontend: Frontend {
         return app
     }
 
-    /// JSON starts with `{`; the human listing with its `=== <app> Config Vars` header; a file with comments,
+    /// JSON starts with `{` (or `[`, to report it); the human listing with its `=== <app> Config Vars` header; a file with comments,
     /// `export` or spaces around `=` is a .env file; plain `KEY=value` lines are `--shell` output.
     public static func detectFormat(_ text: String) -> Format {
         let trimmed = text.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("{") { return .json }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("===") { return .human }
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let content = line.drop { $0 == " " || $0 == "\t" }

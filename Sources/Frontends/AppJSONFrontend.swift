@@ -117,7 +117,8 @@ public struct AppJSONFrontend: Frontend {
         if let first = informational.first {
             diagnostics.note(
                 .appJSONInformationalKeys,
-                (informational.count == 1 ? "app.json key " : "app.json keys ") + informational.map { "\"\($0.key)\"" }.joined(separator: ", ")
+                (informational.count == 1 ? "app.json key " : "app.json keys ")
+                    + informational.map { "\"\($0.key)\"" }.joined(separator: ", ")
                     + (informational.count == 1 ? " only describes" : " only describe")
                     + " the app on Heroku; Convox has no place for them",
                 at: first.keyLocation)
@@ -363,7 +364,8 @@ public struct AppJSONFrontend: Frontend {
     func unknownKey(_ member: JSONMember, in parent: String?, known: [String], into diagnostics: inout Diagnostics) {
         let path = parent.map { "\($0).\(member.key)" } ?? member.key
         diagnostics.warning(
-            .appJSONUnknownKey, "unknown app.json key \"\(path)\"; it is not in Heroku's schema and translate ignores it",
+            .appJSONUnknownKey,
+            "unknown app.json key \"\(path)\"; it is not in Heroku's schema and translate ignores it",
             at: member.keyLocation,
             hint: "known keys here: " + known.joined(separator: ", "))
     }

@@ -46,8 +46,9 @@ public struct ConfigVarsFrontend: Frontend {
         return app
     }
 
-    /// JSON starts with `{` (or `[`, to report it); the human listing with its `=== <app> Config Vars` header; a file with comments,
-    /// `export` or spaces around `=` is a .env file; plain `KEY=value` lines are `--shell` output.
+    /// JSON starts with `{` (or `[`, to report it); the human listing with its `=== <app> Config Vars` header;
+    /// a file with comments, `export` or spaces around `=` is a .env file; plain `KEY=value` lines are `--shell`
+    /// output.
     public static func detectFormat(_ text: String) -> Format {
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return .json }

@@ -220,7 +220,8 @@ extension AppTranslator {
             let realValue = source.configVar?.value
             let defaultValue = source.appJSON?.value
             let isGenerated = source.appJSON?.isGeneratedSecret == true
-            let isSecret = SecretDetection.isSecret(key: key, value: realValue ?? defaultValue, isGenerated: isGenerated)
+            let isSecret = SecretDetection.isSecret(
+                key: key, value: realValue ?? defaultValue, isGenerated: isGenerated)
             let isOptional = source.appJSON?.isRequired == false && realValue == nil && defaultValue == nil
             var declaration = EnvironmentDeclaration(
                 key: key, isRequired: true, isSecret: isSecret, description: source.appJSON?.description,
@@ -278,8 +279,9 @@ extension AppTranslator {
         !value.contains("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
     }
 
-    func applyFormation(_ formation: [AppJSONFormation], to services: inout [Service], into diagnostics: inout Diagnostics)
-    {
+    func applyFormation(
+        _ formation: [AppJSONFormation], to services: inout [Service], into diagnostics: inout Diagnostics
+    ) {
         for entry in formation {
             guard let index = services.firstIndex(where: { $0.herokuName == entry.processType })
                 ?? services.firstIndex(where: { $0.name == ServiceNaming.normalize(entry.processType) })

@@ -13,7 +13,8 @@ public enum SecretDetection {
     /// True when the key looks like a credential (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*`, ...).
     public static func isSecretName(_ key: String) -> Bool {
         let upper = key.uppercased()
-        return upper == "KEY" || nameMarkers.contains { upper.contains($0) } || nameSuffixes.contains { upper.hasSuffix($0) }
+        return upper == "KEY" || nameMarkers.contains { upper.contains($0) }
+            || nameSuffixes.contains { upper.hasSuffix($0) }
     }
 
     /// True for a URL carrying credentials (`postgres://user:pw@host/db`, `https://key@sentry.io/1`).

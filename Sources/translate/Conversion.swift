@@ -45,7 +45,9 @@ struct Conversion {
         for index in redacted.environmentValues.indices where redacted.environmentValues[index].isSecret {
             redacted.environmentValues[index].value = "<secret>"
         }
-        guard let data = try? encoder.encode(redacted), let text = String(data: data, encoding: .utf8) else { return "" }
+        guard let data = try? encoder.encode(redacted), let text = String(data: data, encoding: .utf8) else {
+            return ""
+        }
         return text + "\n"
     }
 }

@@ -18,7 +18,8 @@ final class AppJSONFrontendTests: XCTestCase {
                 "env A=1 req, B opt, C gen", []),
             (#"{"env": {"A": {"value": true, "generator": "uuid"}}}"#, "env A=true req",
                 ["appjson.scalar-as-string", "appjson.unknown-generator"]),
-            (#"{"addons": ["heroku-postgresql", "memcachier:100", {"plan": "x:y", "as": "Z", "options": {"version": 9}}]}"#,
+            (#"{"addons": ["heroku-postgresql", "memcachier:100", "#
+                + #"{"plan": "x:y", "as": "Z", "options": {"version": 9}}]}"#,
                 "addons heroku-postgresql, memcachier:100, x:y as Z version=9", []),
             (#"{"addons": ["Bad Plan!", {"as": "X"}]}"#, "", ["appjson.invalid-plan", "appjson.wrong-type"]),
             (#"{"formation": {"web": {"quantity": 2, "size": "Hobby", "autoscaling": {}}}}"#, "formation web 2 Hobby",

@@ -57,7 +57,8 @@ final class ConfigVarsFrontendTests: XCTestCase {
 
     func testFormatDetection() {
         let rows: [(String, ConfigVarsFrontend.Format)] = [
-            ("{\"A\": \"1\"}", .json), ("[1]", .json), ("  \n{}", .json), ("=== a Config Vars\n", .human), ("A=1\nB='x y'", .shell),
+            ("{\"A\": \"1\"}", .json), ("[1]", .json), ("  \n{}", .json), ("=== a Config Vars\n", .human),
+            ("A=1\nB='x y'", .shell),
             ("# c\nA=1", .dotenv), ("export A=1", .dotenv), ("A = 1", .dotenv), ("", .shell),
         ]
         for (text, format) in rows {

@@ -15,7 +15,8 @@ private let listing = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let options = ConversionOptions(configVarsPath: "config-vars", schedulerPath: "scheduler")
+    let options = ConversionOptions(
+        configVarsPath: "config-vars", schedulerPath: "scheduler", domainsPath: "domains")
     for frontend in FrontendRegistry.all where selectedTarget == nil || type(of: frontend).name == selectedTarget {
         var diagnostics = Diagnostics()
         let inputs = frontend.requests(listing: listing, options: options).map { request -> InputFile in

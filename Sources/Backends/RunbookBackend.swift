@@ -69,9 +69,10 @@ public struct RunbookBackend: Backend {
         var text = "## 2. Create the app on a rack\n\n```sh\nconvox racks\nconvox switch <rack>\n"
         text += "convox apps create \(names.convox) --wait\n```\n\n### Environment\n\n"
         if !app.environmentValues.isEmpty {
-            text += "Load the values from `.env` (git-ignored, mode 0600). Each line is passed as one argument, so "
-                + "spaces and quotes in values survive:\n\n```sh\n"
-                + "grep -v -e '^#' -e '^$' .env | tr '\\n' '\\0' | xargs -0 convox env set \(flag)\n```\n\n"
+            text += "Load the values from `.env` (git-ignored, mode 0600). `convox env set` reads one `KEY=value` per "
+                + "line from standard input and takes everything after the first `=` as the value, so spaces and "
+                + "quotes survive; lines without `=` (the comments) are skipped:\n\n```sh\n"
+                + "convox env set \(flag) < .env\n```\n\n"
         }
         let declared = (app.environment + app.services.flatMap(\.environment))
         let valued = Set(app.environmentValues.map(\.key))
@@ -141,29 +142,35 @@ public struct RunbookBackend: Backend {
             + "to Heroku any more. **Restoring overwrites the data in the Convox resource.**\n"
         var port = 5433
         for resource in databases {
+            // The variable the app reads on both platforms: translate names resources so it stays the same.
+            let variable = app.services.lazy.flatMap(\.resources).first { $0.resource == resource.name }?.variable
+                ?? resource.name.uppercased().replacingOccurrences(of: "-", with: "_") + "_URL"
+            let attachment = String(variable.dropLast(4))
+            let dump = resource.name == "database" ? "latest.dump" : "\(resource.name).dump"
             text += "\n### `\(resource.name)` (\(resource.type.rawValue)\(resource.herokuPlan.map { ", was `\($0)`" } ?? ""))\n\n"
             switch resource.type {
             case .postgres, .postgis:
                 text += "You need the PostgreSQL client tools (`pg_restore`) on your computer.\n\n```sh\n"
-                text += "heroku pg:backups:capture -a \(names.heroku)\n"
-                text += "heroku pg:backups:download -a \(names.heroku)   # writes latest.dump\n"
+                let database = attachment == "DATABASE" ? "" : "\(attachment) "
+                text += "heroku pg:backups:capture \(database)-a \(names.heroku)\n"
+                text += "heroku pg:backups:download -a \(names.heroku) --output \(dump)\n"
                 text += "convox resources -a \(names.convox)   # \(resource.name)'s URL: postgres://USER:PASSWORD@HOST:PORT/DATABASE\n"
                 text += "convox resources proxy \(resource.name) -a \(names.convox) --port \(port)\n```\n\n"
                 text += "Leave the proxy running. In another terminal, with USER, PASSWORD and DATABASE taken from "
                     + "that URL (pg_restore asks for the password):\n\n```sh\n"
                 text += "pg_restore --verbose --clean --no-acl --no-owner -h localhost -p \(port) -U USER -d DATABASE "
-                    + "latest.dump\n```\n\n"
+                    + "\(dump)\n```\n\n"
                 text += "If pg_restore says `unsupported version`, install a newer PostgreSQL client.\n"
             case .mysql, .mariadb:
                 text += "You need the MySQL client tools (`mysqldump`, `mysql`) on your computer.\n\n```sh\n"
-                text += "heroku config -a \(names.heroku) | grep -i -e JAWSDB -e CLEARDB   # the add-on's URL: "
+                text += "heroku config:get \(variable) -a \(names.heroku)   # the add-on's URL: "
                     + "mysql://USER:PASSWORD@HOST:PORT/DATABASE\n"
                 text += "mysqldump --single-transaction --routines --no-tablespaces -h HOST -P PORT -u USER -p "
-                    + "DATABASE > heroku.sql\n"
+                    + "DATABASE > \(resource.name).sql\n"
                 text += "convox resources -a \(names.convox)   # \(resource.name)'s URL on Convox\n"
                 text += "convox resources proxy \(resource.name) -a \(names.convox) --port \(port)\n```\n\n"
                 text += "Leave the proxy running. In another terminal, with the user, password and database from the "
-                    + "Convox URL:\n\n```sh\nmysql -h 127.0.0.1 -P \(port) -u USER -p DATABASE < heroku.sql\n```\n"
+                    + "Convox URL:\n\n```sh\nmysql -h 127.0.0.1 -P \(port) -u USER -p DATABASE < \(resource.name).sql\n```\n"
             case .redis:
                 text += "Not automated: translate does not copy Redis data. Most apps use Redis for caches, queues "
                     + "and sessions: let the queues drain on Heroku before the cut-over, and accept empty caches. If "

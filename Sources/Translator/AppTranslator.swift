@@ -25,10 +25,10 @@ public struct AppTranslator: Sendable {
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
         var app = AppIR(sourceFiles: heroku.sourceFiles)
-        guard let processTypes = heroku.processTypes else {
+        guard let processTypes = heroku.processTypes ?? (heroku.appJSON == nil ? nil : []) else {
             diagnostics.error(
-                .nothingToConvert, "no Procfile found, so there is nothing to convert",
-                hint: "run translate in the app's root directory, where Heroku reads the Procfile")
+                .nothingToConvert, "no Procfile or app.json found, so there is nothing to convert",
+                hint: "run translate in the app's root directory, where Heroku reads the Procfile and app.json")
             return app
         }
         app.services = services(from: processTypes, into: &diagnostics)
@@ -46,6 +46,8 @@ public struct AppTranslator: Sendable {
         if !app.services.contains(where: { $0.role == .release }), let web = app.webService {
             for index in app.releaseTasks.indices { app.releaseTasks[index].service = web.name }
         }
+        // Resources are linked before the jobs service is added, which copies the links of the other services.
+        applyAppJSONAndConfigVars(heroku, to: &app, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         return app

@@ -24,12 +24,19 @@ public struct OutputFile: Sendable, Equatable {
     public var isSecret: Bool
     /// Comment syntax for the generated-file header, or nil for files that take no header.
     public var headerStyle: HeaderStyle?
+    /// True for a file the user owns (`.gitignore`): `contents` are lines that must be in it. Missing lines are
+    /// appended, nothing is ever removed or reordered, and no header is added.
+    public var appendsMissingLines: Bool
 
-    public init(path: String, contents: String, isSecret: Bool = false, headerStyle: HeaderStyle? = .hash) {
+    public init(
+        path: String, contents: String, isSecret: Bool = false, headerStyle: HeaderStyle? = .hash,
+        appendsMissingLines: Bool = false
+    ) {
         self.path = path
         self.contents = contents
         self.isSecret = isSecret
         self.headerStyle = headerStyle
+        self.appendsMissingLines = appendsMissingLines
     }
 }
 

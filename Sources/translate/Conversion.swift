@@ -38,11 +38,18 @@ struct Conversion {
         return Conversion(app: app, files: files)
     }
 
-    /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it.
+    /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it. Secret values are
+    /// replaced by a placeholder, since a dump ends up in terminals, logs and bug reports.
     func irDump() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(app), let text = String(data: data, encoding: .utf8) else { return "" }
+        var redacted = app
+        for index in redacted.environmentValues.indices where redacted.environmentValues[index].isSecret {
+            redacted.environmentValues[index].value = "<secret>"
+        }
+        guard let data = try? encoder.encode(redacted), let text = String(data: data, encoding: .utf8) else {
+            return ""
+        }
         return text + "\n"
     }
 }

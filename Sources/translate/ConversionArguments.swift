@@ -13,6 +13,8 @@ enum ConversionArguments {
         OptionSpec(name: "--no-runbook", valueName: nil, help: "Do not write MIGRATION.md."),
         OptionSpec(name: "--scheduler", valueName: "FILE",
             help: "Heroku Scheduler jobs (dashboard JSON, JSON job list or text; - for stdin) to make timers."),
+        OptionSpec(name: "--config-vars", valueName: "FILE",
+            help: "Heroku config vars: `heroku config` output (--json, --shell or plain) or a .env file; - is stdin."),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
@@ -26,6 +28,7 @@ enum ConversionArguments {
         options.herokuAppName = arguments.value("--heroku-app")
         if arguments.has("--no-runbook") { options.writesRunbook = false }
         options.schedulerPath = arguments.value("--scheduler")
+        options.configVarsPath = arguments.value("--config-vars")
         return options
     }
 

@@ -47,6 +47,9 @@ struct OutputWriter {
                     at: SourceLocation(file: shown), hint: "remove the link, or pass --force")
                 return nil
             }
+            if file.appendsMissingLines {
+                return planAppend(file, absolutePath: absolute, displayPath: shown, into: &diagnostics)
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 return PlannedWrite(file: file, absolutePath: absolute, displayPath: shown, change: .create)
@@ -90,6 +93,49 @@ struct OutputWriter {
         }
     }
 
+    /// A user-owned file we only add lines to (`.gitignore`): the plan's contents become the existing text plus
+    /// each line of `file.contents` it lacks, so the user's lines, order and comments are never touched.
+    func planAppend(
+        _ file: OutputFile, absolutePath absolute: String, displayPath shown: String,
+        into diagnostics: inout Diagnostics
+    ) -> PlannedWrite? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            return PlannedWrite(file: file, absolutePath: absolute, displayPath: shown, change: .create)
+        }
+        guard !isDirectory.boolValue else {
+            diagnostics.error(.outputNotAFile, "'\(shown)' is a directory; cannot add lines to it",
+                at: SourceLocation(file: shown))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: absolute),
+            let existing = String(data: data, encoding: .utf8)
+        else {
+            diagnostics.error(.outputWriteFailed, "'\(shown)' cannot be read as UTF-8 text, so translate cannot add "
+                + "its lines to it", at: SourceLocation(file: shown),
+                hint: "add these lines by hand: " + file.contents.split(separator: "\n").joined(separator: ", "))
+            return nil
+        }
+        let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+        let missing = file.contents.split(separator: "\n").map(String.init).filter { !present.contains($0) }
+        var planned = file
+        planned.contents = existing
+        guard !missing.isEmpty else {
+            return PlannedWrite(file: planned, absolutePath: absolute, displayPath: shown, change: .unchanged)
+        }
+        if !existing.isEmpty, !existing.hasSuffix("\n") { planned.contents += "\n" }
+        planned.contents += missing.joined(separator: "\n") + "\n"
+        return PlannedWrite(file: planned, absolutePath: absolute, displayPath: shown, change: .replace)
+    }
+
+    /// Permission bits of an existing file, so appending to a user's file keeps its mode.
+    func existingMode(_ path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
+    }
+
     /// Writes every changed file atomically. Secret files are created 0600 from the first byte.
     func write(_ plans: [PlannedWrite], into diagnostics: inout Diagnostics) {
         for plan in plans where plan.change != .unchanged {
@@ -97,7 +143,9 @@ struct OutputWriter {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 try Self.writeAtomically(
-                    Array(plan.file.contents.utf8), to: plan.absolutePath, mode: plan.file.isSecret ? 0o600 : 0o644)
+                    Array(plan.file.contents.utf8), to: plan.absolutePath,
+                    mode: plan.file.isSecret ? 0o600
+                        : plan.file.appendsMissingLines ? existingMode(plan.absolutePath) ?? 0o644 : 0o644)
             } catch {
                 diagnostics.error(.outputWriteFailed, "could not write '\(plan.displayPath)': \(error)",
                     at: SourceLocation(file: plan.displayPath))

@@ -1,0 +1,357 @@
+extension DiagnosticID {
+    static let addOnResource: DiagnosticID = "addon.resource"
+    static let addOnUnsupported: DiagnosticID = "addon.unsupported"
+    static let addOnScheduler: DiagnosticID = "addon.scheduler"
+    static let addOnOptionDropped: DiagnosticID = "addon.option-dropped"
+    static let addOnRenamedResource: DiagnosticID = "addon.renamed-resource"
+    static let addOnLinkVariable: DiagnosticID = "addon.link-variable"
+    static let addOnVariablesDiffer: DiagnosticID = "addon.variables-differ"
+    static let platformVariable: DiagnosticID = "environment.platform-variable"
+    static let resourceVariable: DiagnosticID = "environment.resource-variable"
+    static let generateSecret: DiagnosticID = "environment.generate-secret"
+    static let requiredWithoutValue: DiagnosticID = "environment.required-without-value"
+    static let valueNotInManifest: DiagnosticID = "environment.value-not-in-manifest"
+    static let formationUnknownSize: DiagnosticID = "formation.unknown-size"
+    static let formationUnknownType: DiagnosticID = "formation.unknown-process-type"
+    static let postdeploy: DiagnosticID = "appjson.postdeploy"
+    static let scriptNotApplicable: DiagnosticID = "appjson.script-not-applicable"
+    static let environmentsNotApplicable: DiagnosticID = "appjson.environments"
+}
+
+/// The app.json and config-var rules: add-ons become resources linked to every service, env and config vars
+/// become `environment:` declarations plus real values for the env file, formation becomes `scale`, and
+/// `scripts.postdeploy` becomes a release task. Heroku gives every dyno every config var and every add-on, so
+/// all of this is app-level: top-level `environment:`, and each resource linked to each service.
+extension AppTranslator {
+    /// Variables Heroku's platform sets on every dyno (dyno metadata, review apps); Convox sets its own
+    /// (`APP`, `RELEASE`, `SERVICE`, `PORT`), so these are never copied.
+    public static let platformVariables = [
+        "PORT", "DYNO", "HEROKU_APP_ID", "HEROKU_APP_NAME", "HEROKU_BRANCH", "HEROKU_DYNO_ID",
+        "HEROKU_PARENT_APP_NAME", "HEROKU_PR_NUMBER", "HEROKU_RELEASE_CREATED_AT", "HEROKU_RELEASE_VERSION",
+        "HEROKU_SLUG_COMMIT", "HEROKU_SLUG_DESCRIPTION",
+    ]
+
+    /// Applies app.json and config vars to `app`, whose services already exist.
+    func applyAppJSONAndConfigVars(_ heroku: HerokuApp, to app: inout AppIR, into diagnostics: inout Diagnostics) {
+        guard heroku.appJSON != nil || heroku.configVars != nil else { return }
+        if let name = heroku.appJSON?.name { app.name = name }
+        let injected = resources(from: heroku.appJSON?.addons ?? [], into: &app, diagnostics: &diagnostics)
+        environment(heroku, injected: injected, into: &app, diagnostics: &diagnostics)
+        if let manifest = heroku.appJSON {
+            applyFormation(manifest.formation, to: &app.services, into: &diagnostics)
+            applyScripts(manifest, to: &app, into: &diagnostics)
+        }
+    }
+
+    /// A config var a resource now provides, and the resource that provides it.
+    struct InjectedVariable {
+        /// The exact name, or with `isPrefix` the start of Heroku's generated `HEROKU_POSTGRESQL_<COLOR>_URL` names.
+        var key: String
+        var resource: String
+        var addon: String
+        var isPrefix = false
+
+        func matches(_ name: String) -> Bool {
+            isPrefix ? name.hasPrefix(key) && name.hasSuffix("_URL") : name == key
+        }
+    }
+
+    /// Config vars an unsupported add-on set, which the app still needs from somewhere.
+    struct AddOnVariable {
+        var key: String
+        var location: SourceLocation
+    }
+
+    func resources(
+        from addons: [AppJSONAddon], into app: inout AppIR, diagnostics: inout Diagnostics
+    ) -> (injected: [InjectedVariable], required: [AddOnVariable]) {
+        var injected: [InjectedVariable] = []
+        var required: [AddOnVariable] = []
+        for addon in addons {
+            let retired = AddOnCatalog.isRetired(service: addon.service, plan: addon.plan)
+                ? "; plan \"\(addon.plan ?? "")\" no longer exists on Heroku" : ""
+            if addon.service == "scheduler" {
+                diagnostics.note(
+                    .addOnScheduler,
+                    "add-on \"\(addon.planText)\" is Heroku Scheduler; its jobs are not in app.json\(retired)",
+                    at: addon.location,
+                    hint: "pass the jobs with --scheduler FILE to turn them into Convox timers")
+                continue
+            }
+            guard let entry = AddOnCatalog.entry(for: addon.service) else {
+                let prefix = (addon.attachmentName ?? addon.service).uppercased().replacingDashes()
+                diagnostics.warning(
+                    .addOnUnsupported,
+                    "add-on \"\(addon.planText)\" has no Convox equivalent that translate knows\(retired)",
+                    at: addon.location,
+                    hint: "provision the service elsewhere and set the config vars it provided (names starting "
+                        + "\(prefix)_) with `convox env set`")
+                continue
+            }
+            let attachment = addon.attachmentName ?? entry.defaultAttachment
+            let variables = entry.variables(attachment: attachment)
+            guard let type = entry.resourceType else {
+                diagnostics.warning(
+                    .addOnUnsupported,
+                    "add-on \"\(addon.planText)\" has no Convox resource\(retired); the config vars it set ("
+                        + variables.joined(separator: ", ") + ") become required environment variables",
+                    at: addon.location, hint: entry.advice)
+                required += variables.map { AddOnVariable(key: $0, location: addon.location) }
+                continue
+            }
+            var resource = Resource(
+                name: "", type: type, herokuPlan: addon.planText, location: addon.location)
+            for option in addon.options {
+                if option.key == "version" {
+                    resource.options.append(ResourceOption(key: "version", value: option.value))
+                } else {
+                    diagnostics.warning(
+                        .addOnOptionDropped,
+                        "add-on option \"\(option.key)\" of \"\(addon.planText)\" has no Convox equivalent and is "
+                            + "left out", at: option.location, hint: "set it up on the resource by hand if it matters")
+                }
+            }
+            // Convox injects <NAME>_URL for a resource NAME, so the attachment name gives the same variable.
+            let wanted = attachment.lowercased().replacingUnderscores()
+            var link = ResourceLink(resource: wanted)
+            var name = wanted
+            if !ServiceNaming.isValid(wanted) || wanted.hasSuffix("-") || wanted.contains("--") {
+                name = entry.defaultAttachment.lowercased().replacingUnderscores()
+                link = ResourceLink(resource: name, variable: "\(attachment)_URL")
+            }
+            if app.resources.contains(where: { $0.name == name }) {
+                var number = 2
+                while app.resources.contains(where: { $0.name == "\(name)-\(number)" }) { number += 1 }
+                let renamed = "\(name)-\(number)"
+                diagnostics.warning(
+                    .addOnRenamedResource,
+                    "add-on \"\(addon.planText)\" would also become resource \"\(name)\"; it is named "
+                        + "\"\(renamed)\", so the app finds it in \(renamed.uppercased().replacingDashes())_URL "
+                        + "(on Heroku a second add-on got a generated name such as HEROKU_POSTGRESQL_<COLOR>_URL)",
+                    at: addon.location, hint: "give each add-on its own \"as\" name in app.json")
+                name = renamed
+                link = ResourceLink(resource: name)
+            }
+            link.resource = name
+            if link.variable != nil {
+                if options.generation == .two {
+                    diagnostics.warning(
+                        .addOnLinkVariable,
+                        "resource \"\(name)\" must be linked as \(link.variable ?? ""), which generation 2 racks "
+                            + "do not support; the app will see \(name.uppercased().replacingDashes())_URL instead",
+                        at: addon.location, hint: "read \(name.uppercased().replacingDashes())_URL in the app")
+                    link.variable = nil
+                }
+            }
+            resource.name = name
+            app.resources.append(resource)
+            if let caveat = entry.advice {
+                diagnostics.warning(.addOnVariablesDiffer, "add-on \"\(addon.planText)\": \(caveat)",
+                    at: addon.location, hint: "change the app to read the variables Convox injects")
+            }
+            let convoxVariable = link.variable ?? "\(name.uppercased().replacingDashes())_URL"
+            diagnostics.note(
+                .addOnResource,
+                "add-on \"\(addon.planText)\" becomes the \(type.rawValue) resource \"\(name)\", linked to every "
+                    + "service as \(convoxVariable)\(retired)",
+                at: addon.location)
+            for index in app.services.indices { app.services[index].resources.append(link) }
+            var provided = variables
+            if link.variable == nil {
+                let base = name.uppercased().replacingDashes()
+                provided += ["URL", "USER", "PASS", "HOST", "PORT", "NAME"].map { "\(base)_\($0)" }
+            }
+            for key in provided where !injected.contains(where: { $0.key == key }) {
+                injected.append(InjectedVariable(key: key, resource: name, addon: addon.planText))
+            }
+            if let prefix = entry.generatedVariablePrefix {
+                injected.append(InjectedVariable(key: prefix, resource: name, addon: addon.planText, isPrefix: true))
+            }
+        }
+        return (injected, required)
+    }
+
+    /// One environment variable as both inputs describe it.
+    struct EnvironmentSource {
+        var key: String
+        var appJSON: AppJSONEnvironmentVariable?
+        var configVar: ConfigVar?
+        var addOnLocation: SourceLocation?
+
+        var location: SourceLocation? { configVar?.location ?? appJSON?.location ?? addOnLocation }
+    }
+
+    func environment(
+        _ heroku: HerokuApp, injected: (injected: [InjectedVariable], required: [AddOnVariable]),
+        into app: inout AppIR, diagnostics: inout Diagnostics
+    ) {
+        var sources: [EnvironmentSource] = []
+        func index(of key: String) -> Int {
+            if let existing = sources.firstIndex(where: { $0.key == key }) { return existing }
+            sources.append(EnvironmentSource(key: key))
+            return sources.count - 1
+        }
+        for variable in heroku.appJSON?.environment ?? [] { sources[index(of: variable.key)].appJSON = variable }
+        for variable in heroku.configVars ?? [] { sources[index(of: variable.key)].configVar = variable }
+        for variable in injected.required where !sources.contains(where: { $0.key == variable.key }) {
+            sources[index(of: variable.key)].addOnLocation = variable.location
+        }
+        var missing: [String] = []
+        for source in sources {
+            let key = source.key
+            if Self.platformVariables.contains(key) {
+                diagnostics.note(
+                    .platformVariable,
+                    "\(key) is set by Heroku's platform, not by the app; it is left out (Convox sets APP, RELEASE, "
+                        + "SERVICE and PORT itself)",
+                    at: source.location,
+                    hint: key == "PORT" ? nil : "if the app reads \(key), set it with `convox env set`")
+                continue
+            }
+            if let provider = injected.injected.first(where: { $0.matches(key) }) {
+                diagnostics.note(
+                    .resourceVariable,
+                    "\(key) came from add-on \"\(provider.addon)\"; it is left out so the app uses the Convox "
+                        + "resource \"\(provider.resource)\" instead of the Heroku one",
+                    at: source.location,
+                    hint: "to keep using the Heroku service during the move, set \(key) with `convox env set`")
+                continue
+            }
+            let realValue = source.configVar?.value
+            let defaultValue = source.appJSON?.value
+            let isGenerated = source.appJSON?.isGeneratedSecret == true
+            let isSecret = SecretDetection.isSecret(
+                key: key, value: realValue ?? defaultValue, isGenerated: isGenerated)
+            let isOptional = source.appJSON?.isRequired == false && realValue == nil && defaultValue == nil
+            var declaration = EnvironmentDeclaration(
+                key: key, isRequired: true, isSecret: isSecret, description: source.appJSON?.description,
+                origin: source.location)
+            if let value = realValue ?? (isSecret ? defaultValue : nil) {
+                app.environmentValues.append(
+                    EnvironmentValue(key: key, value: value, isSecret: isSecret, origin: source.location))
+            }
+            if isOptional {
+                // An empty optional default exposes nothing, so even a secret-looking key is written `KEY=`.
+                declaration.isRequired = false
+                declaration.isSecret = false
+                declaration.defaultValue = ""
+            } else if !isSecret, let value = realValue ?? defaultValue {
+                if Self.fitsManifest(value) {
+                    declaration.isRequired = false
+                    declaration.defaultValue = value
+                } else {
+                    diagnostics.note(
+                        .valueNotInManifest,
+                        "the value of \(key) has a line break or \"${\", which Convox would change in convox.yml; "
+                            + "it is declared as required instead",
+                        at: source.location)
+                    if realValue == nil {
+                        app.environmentValues.append(
+                            EnvironmentValue(key: key, value: value, isSecret: false, origin: source.location))
+                    }
+                }
+            } else if realValue == nil && defaultValue == nil {
+                if isGenerated {
+                    diagnostics.note(
+                        .generateSecret,
+                        "\(key) is a secret Heroku generated when the app was created; it has no value yet",
+                        at: source.location,
+                        hint: "create one with `convox env set \(key)=$(openssl rand -hex 32)`, or copy the "
+                            + "Heroku value with --config-vars")
+                } else {
+                    missing.append(key)
+                }
+            }
+            app.environment.append(declaration)
+        }
+        if !missing.isEmpty {
+            let location = sources.first { missing.contains($0.key) }?.location
+            diagnostics.note(
+                .requiredWithoutValue,
+                "required environment variables with no value yet: " + missing.joined(separator: ", ")
+                    + "; Convox refuses to build the app until each one is set",
+                at: location, hint: "set them with `convox env set`, or pass --config-vars with the Heroku values")
+        }
+    }
+
+    /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line.
+    static func fitsManifest(_ value: String) -> Bool {
+        !value.contains("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+
+    func applyFormation(
+        _ formation: [AppJSONFormation], to services: inout [Service], into diagnostics: inout Diagnostics
+    ) {
+        for entry in formation {
+            guard let index = services.firstIndex(where: { $0.herokuName == entry.processType })
+                ?? services.firstIndex(where: { $0.name == ServiceNaming.normalize(entry.processType) })
+            else {
+                diagnostics.warning(
+                    .formationUnknownType,
+                    "formation.\(entry.processType) names a process type the Procfile does not define; it is "
+                        + "left out", at: entry.location,
+                    hint: "add \"\(entry.processType): <command>\" to the Procfile, or remove the entry")
+                continue
+            }
+            if let quantity = entry.quantity { services[index].scale.count = quantity }
+            if let sizeName = entry.size {
+                if let size = DynoSize.named(sizeName) {
+                    services[index].scale.memory = size.memory
+                    services[index].scale.cpu = size.cpu
+                } else {
+                    diagnostics.warning(
+                        .formationUnknownSize,
+                        "dyno size \"\(sizeName)\" is not one translate knows; \"\(services[index].name)\" keeps "
+                            + "Convox's default memory and CPU",
+                        at: entry.sizeLocation ?? entry.location,
+                        hint: "use a Heroku size such as standard-2x or performance-m, or set scale.memory by hand")
+                }
+            }
+            services[index].scale.location = entry.location
+        }
+    }
+
+    func applyScripts(_ manifest: AppJSONManifest, to app: inout AppIR, into diagnostics: inout Diagnostics) {
+        for script in manifest.scripts {
+            guard script.name == "postdeploy" else {
+                let when = script.name.hasPrefix("pr-") ? "review apps" : "Heroku CI"
+                diagnostics.note(
+                    .scriptNotApplicable,
+                    "scripts.\(script.name) only runs for Heroku \(when), which Convox does not have; it is left out",
+                    at: script.location)
+                continue
+            }
+            let serviceIndex = app.services.firstIndex { $0.role == .web } ?? app.services.indices.first
+            let serviceName = serviceIndex.map { app.services[$0].name } ?? "web"
+            let translated = CommandTranslation.translate(
+                script.command, at: script.commandLocation, what: "scripts.postdeploy", options: options,
+                into: &diagnostics)
+            if let serviceIndex {
+                for declaration in translated.environmentDefaults
+                where !app.services[serviceIndex].environment.contains(where: { $0.key == declaration.key }) {
+                    app.services[serviceIndex].environment.append(declaration)
+                }
+            }
+            app.releaseTasks.append(ReleaseTask(
+                kind: .postdeploy, command: translated.command, service: serviceName, location: script.location))
+            diagnostics.note(
+                .postdeploy,
+                "scripts.postdeploy ran once, after Heroku created the app; Convox has no such hook"
+                    + (script.size.map { ", and the size \"\($0)\" does not apply" } ?? ""),
+                at: script.location,
+                hint: "run it once after the first deploy: `convox run \(serviceName) \(translated.command.shellText)`")
+        }
+        for environment in manifest.environments {
+            diagnostics.note(
+                .environmentsNotApplicable,
+                "environments.\(environment.value) only applies to Heroku "
+                    + (environment.value == "test" ? "CI" : environment.value == "review" ? "review apps" : "tools")
+                    + "; it is left out", at: environment.location)
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingDashes() -> String { String(map { $0 == "-" ? "_" : $0 }) }
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}

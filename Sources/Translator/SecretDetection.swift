@@ -1,0 +1,31 @@
+/// Decides which environment values are secret, so they go only into the git-ignored env file and never into
+/// convox.yml, the Dockerfile, the runbook or a diagnostic. Errs on the side of secret: a false positive only
+/// turns a `KEY=value` default into a required `KEY`.
+public enum SecretDetection {
+    /// Name fragments that mark a credential anywhere in the key.
+    static let nameMarkers = [
+        "SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "ACCESS_KEY", "SALT",
+        "DSN", "CERT_KEY",
+    ]
+    /// Name endings that mark a credential (`NEW_RELIC_LICENSE_KEY`, `SMTP_PASS`).
+    static let nameSuffixes = ["_KEY", "_PASS", "_PWD", "_PASSPHRASE", "_AUTH"]
+
+    /// True when the key looks like a credential (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*`, ...).
+    public static func isSecretName(_ key: String) -> Bool {
+        let upper = key.uppercased()
+        return upper == "KEY" || nameMarkers.contains { upper.contains($0) }
+            || nameSuffixes.contains { upper.hasSuffix($0) }
+    }
+
+    /// True for a URL carrying credentials (`postgres://user:pw@host/db`, `https://key@sentry.io/1`).
+    public static func isCredentialURL(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let authority = value[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.contains("@")
+    }
+
+    /// The combined rule: app.json `generator: "secret"`, a credential-like name, or a URL with credentials.
+    public static func isSecret(key: String, value: String?, isGenerated: Bool = false) -> Bool {
+        isGenerated || isSecretName(key) || value.map(isCredentialURL) == true
+    }
+}

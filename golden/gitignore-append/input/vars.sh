@@ -1,0 +1,1 @@
+PUBLIC_HOST=www.example.com

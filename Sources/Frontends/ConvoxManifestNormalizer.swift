@@ -65,9 +65,8 @@ public struct ConvoxManifestNormalizer: Sendable {
             }
         }
         let environments = [topEnvironment?.value, service["environment"]].compactMap { $0 }
-        if !environments.isEmpty {
-            fields.set("environment", environment(environments, line: service.pair("environment")?.key.line ?? line))
-        }
+        // Always present (maybe empty), so differences are listed per variable rather than as a whole list.
+        fields.set("environment", environment(environments, line: service.pair("environment")?.key.line ?? line))
         if service["image"] == nil { fields.default("build", normalizeBuild(.plain(".", line: line), line: line)) }
         fields.default("health", normalizeHealth(.plain("/", line: line), line: line))
         fields.default("scale", normalizeScale(YAMLNode(.mapping([]), line: line, column: 0)))

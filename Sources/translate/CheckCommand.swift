@@ -102,7 +102,7 @@ enum CheckCommand: Subcommand {
     /// The `translate convert` command line that regenerates what `check` compared: same directory and options.
     static func convertCommand(_ arguments: ParsedArguments) -> String {
         var words = ["translate", "convert"] + arguments.positionals
-        for option in ConversionArguments.options + options where option.name != "--format" {
+        for option in options where option.name != "--format" {
             for value in arguments.values[option.name] ?? [] {
                 words.append(option.name)
                 if option.valueName != nil { words.append(value) }

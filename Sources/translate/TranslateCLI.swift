@@ -18,6 +18,7 @@ enum TranslateCLI {
         ConvertCommand.self,
         CheckCommand.self,
         DiffCommand.self,
+        LintCommand.self,
     ]
 
     static func run(arguments: [String], context: CommandContext) -> CommandResult {

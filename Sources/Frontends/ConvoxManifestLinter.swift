@@ -214,7 +214,8 @@ private struct Context {
     mutating func lintResource(_ resource: YAMLPair) {
         let keyPath = "resources.\(resource.name)"
         guard let pairs = resource.value.pairs else {
-            diagnostics.error(.lintMissingKey, "resource \"\(resource.name)\" has blank type", at: at(resource.key, keyPath),
+            diagnostics.error(.lintMissingKey, "resource \"\(resource.name)\" has blank type",
+                at: at(resource.key, keyPath),
                 hint: "add `type:` (postgres, mysql, mariadb, redis, memcached, ...)")
             return
         }
@@ -396,7 +397,8 @@ private struct Context {
         guard let pairs = labels.value.pairs else {
             if !labels.value.isNull {
                 diagnostics.error(.lintWrongType, "`labels` must be a mapping (cannot unmarshal "
-                    + "\(labels.value.items != nil ? "!!seq" : "!!str") into manifest.Labels)", at: at(labels.value, keyPath),
+                    + "\(labels.value.items != nil ? "!!seq" : "!!str") into manifest.Labels)",
+                    at: at(labels.value, keyPath),
                     hint: "write `labels:` with `key: value` lines under it")
             }
             return
@@ -418,7 +420,8 @@ private struct Context {
             while let start = rest.range(of: "${") {
                 guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
                 let name = String(rest[start.upperBound..<end])
-                let isName = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                let isName = !name.isEmpty
+                    && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
                 if !isName {
                     diagnostics.warning(
                         .lintInterpolation, "`${\(name)}` always becomes an empty string: Convox looks up a variable "
@@ -427,7 +430,8 @@ private struct Context {
                 } else if !required.contains(name) {
                     diagnostics.warning(
                         .lintInterpolation, "`${\(name)}` is replaced by the app's \(name) before the YAML is read, "
-                            + "and by an empty string when \(name) is not set", at: at(node, keyPath.isEmpty ? nil : keyPath),
+                            + "and by an empty string when \(name) is not set",
+                        at: at(node, keyPath.isEmpty ? nil : keyPath),
                         hint: "declare `- \(name)` under environment so a deploy fails while it is unset, or write the "
                             + "value")
                 }

@@ -69,7 +69,8 @@ enum CheckCommand: Subcommand {
             let existing = String(decoding: data, as: UTF8.self)
             guard existing != file.contents else { continue }
             stale.append(shown)
-            output += UnifiedDiff.render(old: existing, new: file.contents, oldLabel: "a/\(shown)", newLabel: "b/\(shown)")
+            output += UnifiedDiff.render(
+                old: existing, new: file.contents, oldLabel: "a/\(shown)", newLabel: "b/\(shown)")
             switch GeneratedHeader.status(of: existing) {
             case .unmodified:
                 break
@@ -92,8 +93,8 @@ enum CheckCommand: Subcommand {
         guard stale.isEmpty else {
             let count = stale.count == 1 ? "1 generated file is" : "\(stale.count) generated files are"
             diagnostics.error(
-                .checkStale, "\(count) out of date (\(stale.joined(separator: ", "))); run `\(convertCommand(arguments))` "
-                    + "to regenerate")
+                .checkStale, "\(count) out of date (\(stale.joined(separator: ", "))); "
+                    + "run `\(convertCommand(arguments))` to regenerate")
             return finish(ExitStatus.failure)
         }
         return finish(ExitStatus.success)

@@ -31,7 +31,8 @@ final class PreCommitHookTests: XCTestCase {
 
     func testTranslateCheckHook() throws {
         guard ProcessInfo.processInfo.environment["TRANSLATE_PRECOMMIT_TEST"] == "1" else {
-            throw XCTSkip("set TRANSLATE_PRECOMMIT_TEST=1 to run the pre-commit try-repo test (it builds in release mode)")
+            throw XCTSkip(
+                "set TRANSLATE_PRECOMMIT_TEST=1 to run the pre-commit try-repo test (it builds in release mode)")
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("precommit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -130,7 +130,9 @@ final class YAMLReaderTests: XCTestCase {
             }
         }
         let corpusCount = documents.count
-        for (offset, row) in Self.rows.enumerated() where row.1 != nil && row.1 != "\"\"" && !row.0.contains("\u{FEFF}") {
+        // PyYAML reads an empty document as null, and the byte-order mark is SourceText's job, not the parser's.
+        for (offset, row) in Self.rows.enumerated()
+        where row.1 != nil && row.1 != "\"\"" && !row.0.contains("\u{FEFF}") {
             documents.append(("row \(offset)", row.0))
         }
         let parsed = try PyYAML.load(documents.map(\.1))

@@ -8,7 +8,10 @@ enum LintCommand: Subcommand {
     static let name = "lint"
     static let usage = "translate lint MANIFEST [options]"
     static let summary = "Check a convox.yml against Convox's rules and common hazards."
-    static let options: [OptionSpec] = ConversionArguments.options.filter { $0.name != "--release-phase" }
+    /// Only the options that matter to a manifest; input options other commands add stay out.
+    static let options: [OptionSpec] = ConversionArguments.options.filter {
+        ["--generation", "--strict", "--format"].contains($0.name)
+    }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
         guard arguments.positionals.count == 1, let manifestPath = arguments.positionals.first else {

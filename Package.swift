@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "Backends", dependencies: ["Translator"]),
         .executableTarget(name: "translate", dependencies: ["Translator", "Frontends", "Backends"]),
         .testTarget(name: "TranslatorTests", dependencies: ["Translator"]),
-        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Translator"]),
+        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Translator", "Backends"]),
         .testTarget(name: "BackendsTests", dependencies: ["Backends", "Translator"]),
         .testTarget(name: "GoldenTests", dependencies: ["translate", "Translator"]),
         .testTarget(name: "CLITests", dependencies: ["translate", "Translator"]),

@@ -40,7 +40,7 @@ public struct RunbookBackend: Backend {
 
     func header(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
         var text = "# Moving \(app.name ?? names.heroku) from Heroku to Convox\n\n"
-        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\($0)`" }.joined(separator: ", ")). "
+        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\($0.split(separator: "/").last ?? Substring($0))`" }.joined(separator: ", ")). "
         text += "Run the steps in order; every command can be pasted into a shell.\n\n"
         text += "- Heroku app: `\(names.heroku)`\n- Convox app: `\(names.convox)`\n"
         text += "- Convox generation \(options.generation.rawValue) (\(options.generation == .three ? "Kubernetes" : "ECS") rack)\n"

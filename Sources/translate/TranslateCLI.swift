@@ -16,6 +16,9 @@ enum TranslateCLI {
     /// Every subcommand. A new one is one new file plus one line here.
     static let subcommands: [any Subcommand.Type] = [
         ConvertCommand.self,
+        CheckCommand.self,
+        DiffCommand.self,
+        LintCommand.self,
     ]
 
     static func run(arguments: [String], context: CommandContext) -> CommandResult {

@@ -115,4 +115,20 @@ final class BinaryTests: XCTestCase {
         XCTAssertTrue(result.standardError.contains("[output.symlink]"), result.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("x.yml").path))
     }
+
+    /// What a pre-commit hook sees: in sync is 0 and silent on stdout; a stale file is 1 with a diff and the fix.
+    func testCheckExitStatuses() throws {
+        let app = try makeApp(["Procfile": "web: node server.js --port 8000\n"])
+        XCTAssertEqual(try run(["convert"], in: app).status, 0)
+        let inSync = try run(["check"], in: app)
+        XCTAssertEqual(inSync.status, 0, inSync.standardError)
+        XCTAssertEqual(inSync.standardOutput, "")
+        try Data("web: node server.js --port 8000\nworker: node worker.js\n".utf8)
+            .write(to: app.appendingPathComponent("Procfile"))
+        let stale = try run(["check"], in: app)
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.standardOutput.contains("+++ b/convox.yml"), stale.standardOutput)
+        XCTAssertTrue(stale.standardError.contains("run `translate convert`"), stale.standardError)
+        XCTAssertEqual(try run(["check", "--bogus"], in: app).status, 64)
+    }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Frontends
+import Translator
+
+extension DiagnosticID {
+    static let diffDifferent: DiagnosticID = "diff.different"
+}
+
+/// `translate diff --against MANIFEST`: what translate would generate next to a hand-written convox.yml, compared
+/// the way Convox loads both (defaults applied, environment order ignored), listed by key path with the
+/// manifest's line. `--text` prints a plain unified diff of the two files instead.
+enum DiffCommand: Subcommand {
+    static let name = "diff"
+    static let usage = "translate diff [APP_DIR] --against MANIFEST [options]"
+    static let summary = "Compare what translate generates with a hand-written convox.yml, key by key."
+    static let options: [OptionSpec] = ConversionArguments.options + [
+        OptionSpec(name: "--against", valueName: "MANIFEST", help: "The hand-written convox.yml to compare with."),
+        OptionSpec(name: "--text", valueName: nil, help: "Print a unified diff of the two files instead."),
+    ]
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
+        let typedDirectory: String
+        do {
+            typedDirectory = try ConversionArguments.appDirectory(from: arguments, command: name)
+        } catch let error as UsageError {
+            return TranslateCLI.usageFailure(error.message, command: name)
+        } catch {
+            return TranslateCLI.usageFailure("\(error)", command: name)
+        }
+        guard let manifestPath = arguments.value("--against") else {
+            return TranslateCLI.usageFailure("'translate diff' needs --against MANIFEST", command: name)
+        }
+        let format = ConversionArguments.format(from: arguments)
+        let options = ConversionArguments.conversionOptions(from: arguments)
+        var diagnostics = Diagnostics()
+        var output = ""
+        func finish(_ status: Int32) -> CommandResult {
+            CommandResult(
+                status: status, standardOutput: output,
+                standardError: DiagnosticRenderer.render(diagnostics, format: format, color: context.usesColor))
+        }
+
+        guard let directory = AppDirectory(typedPath: typedDirectory, context: context, into: &diagnostics) else {
+            return finish(ExitStatus.inputError)
+        }
+        let conversion = Conversion.run(appDirectory: directory, options: options, into: &diagnostics)
+        let manifestFile = directory.read([.namedFile(manifestPath)], into: &diagnostics).first
+        let manifest = manifestFile.flatMap { YAMLReader.read($0, into: &diagnostics) }
+        if diagnostics.hasErrors { return finish(ExitStatus.inputError) }
+        if arguments.has("--strict"), diagnostics.hasWarnings {
+            diagnostics.error(.strictWarnings, "--strict: warnings count as errors")
+            return finish(ExitStatus.failure)
+        }
+        guard let manifest, let manifestFile,
+            let generatedText = conversion.files.first(where: { $0.path == "convox.yml" })?.contents
+        else { return finish(ExitStatus.inputError) }
+
+        if arguments.has("--text") {
+            let manifestText = String(decoding: manifestFile.contents, as: UTF8.self)
+            output = UnifiedDiff.render(
+                old: manifestText, new: generatedText, oldLabel: manifestPath, newLabel: "convox.yml (generated)")
+            return finish(output.isEmpty ? ExitStatus.success : ExitStatus.failure)
+        }
+        // The generated side goes through the same reader, so both sides are compared as Convox would load them.
+        guard let generated = YAMLReader.parse(generatedText, path: "convox.yml (generated)", into: &diagnostics)
+        else { return finish(ExitStatus.inputError) }
+        let normalizer = ConvoxManifestNormalizer(generation: options.generation)
+        let differences = ManifestComparison.differences(
+            generated: normalizer.normalize(generated), manifest: normalizer.normalize(manifest))
+        if format == .json {
+            output = json(differences, manifest: manifestPath)
+        } else {
+            for difference in differences {
+                let place = difference.line > 0 ? "\(manifestPath):\(difference.line)" : manifestPath
+                output += "\(place): \(difference.summary)\n"
+            }
+        }
+        guard differences.isEmpty else {
+            let count = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
+            diagnostics.note(
+                .diffDifferent, "\(count) between the generated convox.yml and '\(manifestPath)'",
+                hint: "`translate diff --text` shows the two files line by line")
+            return finish(ExitStatus.failure)
+        }
+        return finish(ExitStatus.success)
+    }
+
+    private struct Report: Encodable {
+        var manifest: String
+        var differences: [ManifestDifference]
+    }
+
+    static func json(_ differences: [ManifestDifference], manifest: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(Report(manifest: manifest, differences: differences)),
+            let text = String(data: data, encoding: .utf8)
+        else { return "{}\n" }
+        return text + "\n"
+    }
+}

@@ -15,6 +15,15 @@ private let listing = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if selectedTarget == nil || selectedTarget == "convox-yml" {
+        // The reader for hand-written manifests (`diff`, `lint`): read, normalise and lint.
+        var diagnostics = Diagnostics()
+        if let root = YAMLReader.read(InputFile(path: "convox.yml", contents: bytes), into: &diagnostics) {
+            _ = ConvoxManifestNormalizer().normalize(root)
+            ConvoxManifestLinter().lint(root, path: "convox.yml", into: &diagnostics)
+        }
+        if selectedTarget != nil { return 0 }
+    }
     let options = ConversionOptions(
         configVarsPath: "config-vars", schedulerPath: "scheduler", domainsPath: "domains")
     for frontend in FrontendRegistry.all where selectedTarget == nil || type(of: frontend).name == selectedTarget {

@@ -339,7 +339,7 @@ extension AppTranslator {
                 "scripts.postdeploy ran once, after Heroku created the app; Convox has no such hook"
                     + (script.size.map { ", and the size \"\($0)\" does not apply" } ?? ""),
                 at: script.location,
-                hint: "run it once after the first deploy: `convox run \(serviceName) \(translated.command.shellText)`")
+                hint: "run it once after the first deploy: `convox run \(serviceName) \(ShellCommand.convoxRunArgument(translated.command))`")
         }
         for environment in manifest.environments {
             diagnostics.note(

@@ -65,7 +65,7 @@ public struct AppTranslator: Sendable {
                 "process type \"\(release.herokuName)\" is Heroku's release phase; Convox has none, so it becomes "
                     + "the scale-0 service \"\(release.name)\" to run before promoting each release",
                 at: release.location,
-                hint: "run `convox run \(release.name) \(command.shellText)` before `convox releases promote`"
+                hint: "run `convox run \(release.name) \(ShellCommand.convoxRunArgument(command))` before `convox releases promote`"
                     + (options.releasePhase == .service ? ", or use --release-phase init" : ""))
             return services
         }

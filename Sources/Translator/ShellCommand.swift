@@ -77,6 +77,12 @@ public enum ShellCommand {
         command.needsShell ? "sh -c " + singleQuoted(command.shellText) : command.shellText
     }
 
+    /// The command as typed after `convox run <service>` in a shell: plain when it has no shell syntax, else
+    /// single-quoted, so `a && b` runs both parts in the container rather than the second on your computer.
+    public static func convoxRunArgument(_ command: Command) -> String {
+        command.needsShell ? singleQuoted(command.shellText) : command.shellText
+    }
+
     static func isIdentifier(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
         return word.unicodeScalars.allSatisfy { $0 == "_" || isLetter($0) || ("0"..."9").contains($0) }

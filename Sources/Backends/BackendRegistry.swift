@@ -4,5 +4,7 @@ import Translator
 public enum BackendRegistry {
     public static let all: [any Backend] = [
         ConvoxManifestBackend(),
+        DockerfileBackend(),
+        DockerignoreBackend(),
     ]
 }

@@ -4,5 +4,6 @@ import Translator
 public enum FrontendRegistry {
     public static let all: [any Frontend] = [
         ProcfileFrontend(),
+        RuntimeDetectionFrontend(),
     ]
 }

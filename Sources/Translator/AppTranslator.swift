@@ -25,10 +25,9 @@ public struct AppTranslator: Sendable {
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
         var app = AppIR(sourceFiles: heroku.sourceFiles)
-        guard let processTypes = heroku.processTypes else {
-            diagnostics.error(
-                .nothingToConvert, "no Procfile found, so there is nothing to convert",
-                hint: "run translate in the app's root directory, where Heroku reads the Procfile")
+        guard let processTypes = heroku.processTypes ?? defaultProcessTypes(for: heroku, into: &diagnostics) else {
+            let reason = nothingToConvertReason(heroku)
+            diagnostics.error(.nothingToConvert, reason.message, hint: reason.hint)
             return app
         }
         app.services = services(from: processTypes, into: &diagnostics)
@@ -46,6 +45,7 @@ public struct AppTranslator: Sendable {
         if !app.services.contains(where: { $0.role == .release }), let web = app.webService {
             for index in app.releaseTasks.indices { app.releaseTasks[index].service = web.name }
         }
+        app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app
     }
 

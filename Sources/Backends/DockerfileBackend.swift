@@ -42,7 +42,7 @@ public struct DockerfileBackend: Backend {
 
     func dockerfile(for plan: BuildPlan, primary: LanguageRuntime) -> String {
         var lines: [String] = []
-        let buildpacks = ([primary] + plan.helpers).map { "\($0.language.buildpackName) \($0.version ?? "")" }
+        let buildpacks = (plan.helpers + [primary]).map { "\($0.language.buildpackName) \($0.version ?? "")" }
         lines.append("# Builds what Heroku's buildpacks built (\(buildpacks.joined(separator: ", "))).")
         lines.append("# No CMD: each service's command comes from convox.yml.")
         let stages = images(for: primary)
@@ -101,7 +101,8 @@ public struct DockerfileBackend: Backend {
         if !plan.systemPackages.isEmpty { comment += "Libraries and tools Heroku's stack image has" }
         if !plan.aptPackages.isEmpty { comment += plan.systemPackages.isEmpty ? "The Aptfile" : ", and the Aptfile" }
         return [
-            comment + ". Versions follow the image's Debian release, so they are not pinned.",
+            comment + ".",
+            "# Versions follow the image's Debian release (as on Heroku), so they are not pinned.",
             "# hadolint ignore=DL3008",
             "RUN apt-get update \\\n    && apt-get install -y --no-install-recommends "
                 + packages.joined(separator: " ") + " \\\n    && rm -rf /var/lib/apt/lists/*",

@@ -23,7 +23,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Top-level files the buildpacks look at, in a fixed order (the order they are read and named in headers).
     static let candidateFiles = [
-        "app.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions",
+        "app.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile",
         "Gemfile", "Gemfile.lock", ".ruby-version", "config.ru",
         "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml",
         ".npmrc", ".nvmrc", ".node-version",
@@ -42,6 +42,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Files only checked for presence: they never change a version, so they are not named as sources.
     static let presenceOnlyFiles: Set<String> = [
+        "Dockerfile",
         "config.ru", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml", ".npmrc",
         ".mvn/wrapper/maven-wrapper.properties", "gradle/wrapper/gradle-wrapper.properties", "gradle.properties",
         "project/plugins.sbt",
@@ -96,11 +97,15 @@ public struct RuntimeDetectionFrontend: Frontend {
                     + "is here (\(files.detectionHint(language))); Heroku would refuse to build",
                 at: location, hint: "add the missing file, or remove the buildpack from the list")
         }
+        // With a Dockerfile of the app's own, findings about buildpack files would only be noise.
+        let usesOwnDockerfile = detection.herokuYMLDockerfile != nil || files.has("Dockerfile")
+        var runtimeDiagnostics = Diagnostics()
         detection.languages = languages.map { language, isDeclared in
-            var runtime = files.runtime(for: language, into: &diagnostics)
+            var runtime = files.runtime(for: language, into: &runtimeDiagnostics)
             runtime.isDeclared = isDeclared
             return runtime
         }
+        if !usesOwnDockerfile { diagnostics.append(contentsOf: runtimeDiagnostics) }
         var app = HerokuApp(sourceFiles: files.sourceFiles)
         app.runtime = detection
         return app
@@ -301,8 +306,8 @@ struct RuntimeFiles {
     func herokuYMLDockerfile(into diagnostics: inout Diagnostics) -> (String?, SourceLocation?) {
         guard let source = text("heroku.yml", into: &diagnostics) else { return (nil, nil) }
         var section = ""
+        var buildChildIndent: Int?
         var inDocker = false
-        var dockerIndent = 0
         var currentProcess: (name: String, indent: Int)?
         var dockerfiles: [(process: String, path: String, location: SourceLocation)] = []
         for line in source.lines {
@@ -318,20 +323,19 @@ struct RuntimeFiles {
             if indent == 0 {
                 section = key
                 inDocker = false
+                buildChildIndent = nil
                 if key != "build" {
                     diagnostics.warning(
                         .runtimeHerokuYMLKey,
                         "heroku.yml `\(key)` is not carried over; only `build.docker` is used",
-                        at: location, hint: key == "run"
-                            ? "put the process commands in the Procfile (convox.yml is built from it)"
-                            : "do this step by hand on Convox (see the runbook)")
+                        at: location, hint: Self.herokuYMLHint(for: key))
                 }
                 continue
             }
             guard section == "build" else { continue }
-            if !inDocker || indent <= dockerIndent {
+            if buildChildIndent == nil { buildChildIndent = indent }
+            if indent <= buildChildIndent ?? 0 {
                 inDocker = key == "docker"
-                dockerIndent = indent
                 currentProcess = nil
                 if !inDocker {
                     diagnostics.warning(
@@ -341,6 +345,7 @@ struct RuntimeFiles {
                 }
                 continue
             }
+            guard inDocker else { continue }
             if let process = currentProcess, indent > process.indent {
                 if key == "dockerfile", !value.isEmpty {
                     dockerfiles.append((process.name, value, location))
@@ -361,6 +366,15 @@ struct RuntimeFiles {
                 at: other.location, hint: "give that service its own `build.manifest` in convox.yml by hand")
         }
         return (chosen.path, chosen.location)
+    }
+
+    static func herokuYMLHint(for key: String) -> String {
+        switch key {
+        case "run": return "put the process commands in the Procfile (convox.yml is built from it)"
+        case "release": return "run the release command with `convox run` before `convox releases promote`"
+        case "setup": return "declare the add-ons and config in app.json or create them on Convox by hand"
+        default: return "carry it over by hand"
+        }
     }
 }
 

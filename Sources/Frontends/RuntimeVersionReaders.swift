@@ -336,7 +336,8 @@ extension RuntimeFiles {
                 directive = VersionCandidate(value: parts.joined(separator: "."), label: "go.mod", location: line.location)
             }
         }
-        return [herokuVersion, directive].compactMap { $0 }
+        // The `go` directive is a minimum, so a newer `+heroku goVersion` does not conflict with it.
+        return [herokuVersion ?? directive].compactMap { $0 }
     }
 
     // MARK: JVM (Clojure, Maven, Gradle, Scala)

@@ -91,6 +91,8 @@ extension AppTranslator {
         plan.aptPackages = runtime.aptPackages
         plan.environment = environment(for: primary)
         for helper in helpers {
+            // The node image's Yarn 1 lives outside what is copied from it; corepack provides it instead.
+            if helper.packageManager == .yarn { plan.installCommands.append("corepack enable") }
             plan.installCommands += installCommands(for: helper, includesDevelopment: true)
             plan.buildCommands += nodeBuildCommands(for: helper, prunes: false)
             plan.environment += environment(for: helper).filter { variable in
@@ -198,7 +200,8 @@ extension AppTranslator {
                 || runtime.manifests.contains("npm-shrinkwrap.json")
             return ["npm \(hasLock ? "ci" : "install") \(includesDevelopment ? "--include=dev" : "--omit=dev")"]
         case .yarn:
-            return ["yarn install --frozen-lockfile --production=\(includesDevelopment ? "false" : "true")"]
+            return ["yarn install --frozen-lockfile --production=\(includesDevelopment ? "false" : "true")",
+                "yarn cache clean"]
         case .yarnBerry:
             return ["corepack enable", "yarn install --immutable"]
         case .pnpm:
@@ -279,7 +282,8 @@ extension AppTranslator {
         switch runtime.packageManager {
         case .yarn:
             runner = "yarn run"
-            prune = "yarn install --frozen-lockfile --production=true --ignore-scripts --prefer-offline"
+            prune = "yarn install --frozen-lockfile --production=true --ignore-scripts --prefer-offline "
+                + "&& yarn cache clean"
         case .yarnBerry:
             runner = "yarn run"
             prune = nil

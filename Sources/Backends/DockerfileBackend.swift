@@ -134,22 +134,23 @@ public struct DockerfileBackend: Backend {
         let chown = owner.map { "--chown=\($0) " } ?? ""
         let needsSource = ([plan.primary].compactMap { $0 } + plan.helpers).contains { $0.traits.installNeedsSource }
         let manifests = plan.manifests
-        if !needsSource, !manifests.isEmpty, !plan.installCommands.isEmpty {
+        let installsFirst = !needsSource && !manifests.isEmpty && !plan.installCommands.isEmpty
+        if installsFirst {
             lines.append("# Dependency manifests first: Docker reuses the install layer until they change.")
             lines += copyLines(for: manifests)
-            lines.append(runLine(plan.installCommands))
+            lines += runLines(plan.installCommands)
         }
         lines.append("# The app itself (.dockerignore keeps history, secrets and local caches out).")
         lines.append("COPY \(chown). .")
-        if needsSource, !plan.installCommands.isEmpty {
-            lines.append("# The install reads files beyond the manifests, so it runs after copying the source.")
-            lines.append(runLine(plan.installCommands))
-        } else if manifests.isEmpty, !plan.installCommands.isEmpty {
-            lines.append(runLine(plan.installCommands))
-        }
-        if !plan.buildCommands.isEmpty {
-            lines.append("# The build steps the buildpacks run after installing dependencies.")
-            lines.append(runLine(plan.buildCommands))
+        let remaining = (installsFirst ? [] : plan.installCommands) + plan.buildCommands
+        if !remaining.isEmpty {
+            if needsSource, !plan.installCommands.isEmpty {
+                lines.append("# The install reads files beyond the manifests, so it runs after copying the source.")
+            }
+            if !plan.buildCommands.isEmpty {
+                lines.append("# The build steps the buildpacks run after installing dependencies.")
+            }
+            lines += runLines(remaining)
         }
         return lines
     }
@@ -175,8 +176,22 @@ public struct DockerfileBackend: Backend {
         return groups.map { "COPY \($0.sources.joined(separator: " ")) \($0.directory)" }
     }
 
-    func runLine(_ commands: [String]) -> String {
-        "RUN " + commands.joined(separator: " \\\n    && ")
+    /// One `RUN` for `commands`, preceded by the hadolint rules it knowingly breaks and why.
+    func runLines(_ commands: [String]) -> [String] {
+        var lines: [String] = []
+        var ignored: [String] = []
+        if commands.contains(where: { $0.hasPrefix("pip install --no-cache-dir") && !$0.contains(" -r ") }) {
+            lines.append("# The package manager itself is not pinned (its lockfile pins the app's packages); pin it if")
+            lines.append("# your lockfile needs a particular version.")
+            ignored.append("DL3013")
+        }
+        if commands.contains(where: { $0.hasPrefix("yarn install --immutable") }) {
+            lines.append("# Yarn 2+ may load packages from its cache at run time (Plug'n'Play), so it is not cleaned.")
+            ignored.append("DL3060")
+        }
+        if !ignored.isEmpty { lines.append("# hadolint ignore=" + ignored.joined(separator: ",")) }
+        lines.append("RUN " + commands.joined(separator: " \\\n    && "))
+        return lines
     }
 
     /// sbt is not in an official image: the launcher comes from sbt's GitHub release.

@@ -68,19 +68,26 @@ public struct RuntimeDetectionFrontend: Frontend {
     {
         let files = RuntimeFiles(inputs: inputs)
         var detection = RuntimeDetection()
-        detection.buildpacks = files.buildpacks(into: &diagnostics)
-        detection.aptPackages = files.aptPackages(into: &diagnostics)
+        // With a Dockerfile of the app's own, findings about buildpacks and their files would only be noise.
+        var runtimeDiagnostics = Diagnostics()
+        detection.buildpacks = files.buildpacks(into: &runtimeDiagnostics)
+        detection.aptPackages = files.aptPackages(into: &runtimeDiagnostics)
         (detection.herokuYMLDockerfile, detection.herokuYMLLocation) = files.herokuYMLDockerfile(into: &diagnostics)
-        files.reportStackAndImage(into: &diagnostics)
+        files.reportStackAndImage(into: &runtimeDiagnostics)
 
         let declared = detection.buildpacks.compactMap(\.language)
         let detected = Language.allCases.filter { files.detects($0) }
         var languages: [(Language, Bool)] = declared.map { ($0, true) }
         if declared.isEmpty, let first = detected.first {
             languages = [(first, false)]
-            let others = detected.dropFirst()
+            var others = detected.dropFirst()
+            // The Ruby buildpack installs Node.js and Yarn itself when there is a package.json (webpacker, execjs).
+            if first == .ruby, others.first == .nodejs {
+                languages.insert((.nodejs, false), at: 0)
+                others = others.dropFirst()
+            }
             if !others.isEmpty {
-                diagnostics.warning(
+                runtimeDiagnostics.warning(
                     .runtimeOtherLanguages,
                     "Heroku's detection picks \(first.displayName) first, so the files for "
                         + others.map(\.displayName).joined(separator: ", ") + " are not built",
@@ -91,18 +98,21 @@ public struct RuntimeDetectionFrontend: Frontend {
         }
         for (language, isDeclared) in languages where isDeclared && !files.detects(language) {
             let location = detection.buildpacks.first { $0.language == language }?.location
-            diagnostics.warning(
+            runtimeDiagnostics.warning(
                 .runtimeBuildpackNotDetected,
                 "buildpack \(language.buildpackName) is declared, but none of the files its detection looks for "
                     + "is here (\(files.detectionHint(language))); Heroku would refuse to build",
                 at: location, hint: "add the missing file, or remove the buildpack from the list")
         }
-        // With a Dockerfile of the app's own, findings about buildpack files would only be noise.
         let usesOwnDockerfile = detection.herokuYMLDockerfile != nil || files.has("Dockerfile")
-        var runtimeDiagnostics = Diagnostics()
         detection.languages = languages.map { language, isDeclared in
             var runtime = files.runtime(for: language, into: &runtimeDiagnostics)
             runtime.isDeclared = isDeclared
+            if isDeclared, !files.detects(language),
+                let location = detection.buildpacks.first(where: { $0.language == language })?.location
+            {
+                runtime.detectedBy = location
+            }
             return runtime
         }
         if !usesOwnDockerfile { diagnostics.append(contentsOf: runtimeDiagnostics) }
@@ -155,11 +165,11 @@ struct RuntimeFiles {
     }
 
     /// 1-based line of the first line containing `needle`, for locations inside files we do not parse by line.
-    func location(of needle: String, in name: String) -> SourceLocation? {
+    func location(of needle: String, in name: String, onLineWith companion: String = "") -> SourceLocation? {
         guard let file = file(name), let text = String(validating: file.contents, as: UTF8.self) else { return nil }
         var line = 1
         for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let range = row.range(of: needle) {
+            if let range = row.range(of: needle), companion.isEmpty || row.contains(companion) {
                 return SourceLocation(
                     file: file.path, line: line, column: row.unicodeScalars[row.startIndex..<range.lowerBound].count + 1)
             }
@@ -237,7 +247,8 @@ struct RuntimeFiles {
         if let appJSON = jsonObject("app.json", into: &diagnostics), let list = appJSON["buildpacks"] as? [Any] {
             for entry in list {
                 guard let url = (entry as? [String: Any])?["url"] as? String else { continue }
-                let location = location(of: url, in: "app.json") ?? SourceLocation(file: "app.json")
+                let location = location(of: "\"\(url)\"", in: "app.json", onLineWith: "\"url\"")
+                    ?? SourceLocation(file: "app.json")
                 references.append(BuildpackNames.reference(url, at: location))
             }
         }

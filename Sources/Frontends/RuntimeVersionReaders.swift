@@ -294,7 +294,8 @@ extension RuntimeFiles {
         guard let composer = jsonObject("composer.json", into: &diagnostics) else { return [] }
         runtime.traits.scripts = ((composer["scripts"] as? [String: Any])?.keys.map { $0 } ?? []).sorted()
         let require = composer["require"] as? [String: Any] ?? [:]
-        if !require.isEmpty, !has("composer.lock") {
+        let packages = require.keys.filter { $0 != "php" && !$0.hasPrefix("ext-") }
+        if !packages.isEmpty, !has("composer.lock") {
             diagnostics.warning(
                 .runtimeMissingLockfile,
                 "composer.json requires packages but there is no composer.lock; Heroku's PHP buildpack refuses to "

@@ -91,10 +91,11 @@ extension AppTranslator {
         plan.aptPackages = runtime.aptPackages
         plan.environment = environment(for: primary)
         for helper in helpers {
-            // The node image's Yarn 1 lives outside what is copied from it; corepack provides it instead.
-            if helper.packageManager == .yarn { plan.installCommands.append("corepack enable") }
+            // The node image's Yarn 1 lives outside what is copied from it, and old Node.js has no corepack.
+            if helper.packageManager == .yarn { plan.installCommands.append("npm install --global yarn@1.22.22") }
             plan.installCommands += installCommands(for: helper, includesDevelopment: true)
-            plan.buildCommands += nodeBuildCommands(for: helper, prunes: false)
+            // Node.js the Ruby buildpack installs on its own runs no scripts; rake assets:precompile calls them.
+            if helper.isDeclared { plan.buildCommands += nodeBuildCommands(for: helper, prunes: false) }
             plan.environment += environment(for: helper).filter { variable in
                 !plan.environment.contains { $0.key == variable.key }
             }

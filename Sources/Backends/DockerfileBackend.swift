@@ -40,6 +40,7 @@ public struct DockerfileBackend: Backend {
         }
     }
 
+    /// The whole file: one stage, or a build stage and a runtime stage for compiled languages.
     func dockerfile(for plan: BuildPlan, primary: LanguageRuntime) -> String {
         var lines: [String] = []
         let buildpacks = (plan.helpers + [primary]).map { "\($0.language.buildpackName) \($0.version ?? "")" }
@@ -78,6 +79,7 @@ public struct DockerfileBackend: Backend {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Variables only the runtime stage needs (`PATH` for Go binaries, Apache's document root).
     func runEnvironment(for runtime: LanguageRuntime) -> [BuildVariable] {
         switch runtime.language {
         case .go: return [BuildVariable("PATH", "/app/bin:${PATH}")]
@@ -86,6 +88,7 @@ public struct DockerfileBackend: Backend {
         }
     }
 
+    /// One `ENV` with a continued line per variable.
     func environmentLines(_ variables: [BuildVariable]) -> [String] {
         guard !variables.isEmpty else { return [] }
         let entries = variables.map { "\($0.key)=\(Self.quoted($0.value))" }
@@ -247,6 +250,7 @@ public struct DockerfileBackend: Backend {
         return lines
     }
 
+    /// POSIX single quoting for the shell `RUN` executes.
     static func singleQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

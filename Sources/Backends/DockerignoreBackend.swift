@@ -17,7 +17,8 @@ public struct DockerignoreBackend: Backend {
         var lines = [".git", Self.environmentFile]
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
         if plan.existingDockerfile == nil {
-            lines.insert("# Kept out of the image: git history, the env file with secret values, and local caches.", at: 0)
+            lines.insert(
+                "# Kept out of the image: git history, the env file with secret values, and local caches.", at: 0)
             lines += plan.ignoredPaths.filter { !lines.contains($0) }
         } else {
             lines.insert("# Kept out of the image: git history and the env file with secret values.", at: 0)

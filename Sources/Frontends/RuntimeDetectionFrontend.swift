@@ -124,6 +124,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
 /// The files the runtime frontend asked for, looked up by their name in the app directory.
 struct RuntimeFiles {
+    /// What the CLI read, in request order.
     var inputs: [InputFile]
 
     init(inputs: [InputFile]) { self.inputs = inputs }
@@ -133,10 +134,13 @@ struct RuntimeFiles {
         inputs.first { $0.path == name || $0.path.hasSuffix("/" + name) }
     }
 
+    /// True when the app has `name` (the CLI skips missing files, so presence is being in the inputs).
     func has(_ name: String) -> Bool { file(name) != nil }
 
+    /// Every `*.sbt` file, which makes Heroku detect Scala.
     var sbtFiles: [InputFile] { inputs.filter { $0.path.hasSuffix(".sbt") } }
 
+    /// Inputs whose contents matter, named in generated-file headers (presence-only files are left out).
     var sourceFiles: [String] {
         inputs.filter { input in
             !RuntimeDetectionFrontend.presenceOnlyFiles.contains { input.path == $0 || input.path.hasSuffix("/" + $0) }
@@ -170,8 +174,8 @@ struct RuntimeFiles {
         var line = 1
         for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if let range = row.range(of: needle), companion.isEmpty || row.contains(companion) {
-                return SourceLocation(
-                    file: file.path, line: line, column: row.unicodeScalars[row.startIndex..<range.lowerBound].count + 1)
+                let column = row.unicodeScalars[row.startIndex..<range.lowerBound].count + 1
+                return SourceLocation(file: file.path, line: line, column: column)
             }
             line += 1
         }
@@ -180,6 +184,7 @@ struct RuntimeFiles {
 
     // MARK: Detection (heroku.md fact 21)
 
+    /// Whether the language buildpack's `bin/detect` would pass.
     func detects(_ language: Language) -> Bool {
         switch language {
         case .ruby: return has("Gemfile")
@@ -199,7 +204,8 @@ struct RuntimeFiles {
         case .scala: return !sbtFiles.isEmpty || has(".sbtrc") || has("project/build.properties")
         case .php: return has("composer.json") || has("index.php")
         case .go:
-            return ["go.mod", "Gopkg.lock", "glide.yaml", "Godeps/Godeps.json", "vendor/vendor.json"].contains { has($0) }
+            return ["go.mod", "Gopkg.lock", "glide.yaml", "Godeps/Godeps.json", "vendor/vendor.json"]
+                .contains { has($0) }
         }
     }
 
@@ -218,6 +224,7 @@ struct RuntimeFiles {
         }
     }
 
+    /// The file that made detection pass, for messages about the language.
     func detectionLocation(_ language: Language) -> SourceLocation {
         let names: [String]
         switch language {
@@ -379,6 +386,7 @@ struct RuntimeFiles {
         return (chosen.path, chosen.location)
     }
 
+    /// What to do instead of a heroku.yml section translate does not carry over.
     static func herokuYMLHint(for key: String) -> String {
         switch key {
         case "run": return "put the process commands in the Procfile (convox.yml is built from it)"
@@ -392,6 +400,7 @@ struct RuntimeFiles {
 /// Recognises the spellings of Heroku's official buildpacks: `heroku/ruby`, `urn:buildpack:heroku/ruby`,
 /// `https://github.com/heroku/heroku-buildpack-ruby(.git)(#ref)`, and the registry's `.tgz` URLs.
 enum BuildpackNames {
+    /// `name` as written, with the official language or known helper it names.
     static func reference(_ name: String, at location: SourceLocation) -> BuildpackReference {
         var key = name.lowercased().trimmingCharacters(in: .whitespaces)
         if let hash = key.firstIndex(of: "#") { key = String(key[..<hash]) }

@@ -17,6 +17,7 @@ struct VersionCandidate {
 /// Per-language readers: version files in each buildpack's order of precedence (heroku.md fact 22), package
 /// managers from lockfiles (fact 23), and the traits that decide build steps.
 extension RuntimeFiles {
+    /// The language's version, package manager and traits as its buildpack would read them.
     func runtime(for language: Language, into diagnostics: inout Diagnostics) -> LanguageRuntime {
         var runtime = LanguageRuntime(language: language, detectedBy: detectionLocation(language))
         var candidates: [VersionCandidate]
@@ -33,7 +34,9 @@ extension RuntimeFiles {
     }
 
     /// The first candidate the buildpack reads wins; the others are named in one warning when they disagree.
-    func choose(_ candidates: [VersionCandidate], for runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) {
+    func choose(
+        _ candidates: [VersionCandidate], for runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics
+    ) {
         let name = runtime.language.displayName
         guard let winner = candidates.first(where: \.isRead) else {
             if let ignored = candidates.first {
@@ -56,6 +59,7 @@ extension RuntimeFiles {
             at: winner.location, hint: "make the version files agree, or delete the ones you no longer use")
     }
 
+    /// Where the buildpack reads the version, for hints.
     static func versionHint(_ language: Language) -> String {
         switch language {
         case .ruby: return "add `ruby \"X.Y.Z\"` to the Gemfile and run `bundle lock`"
@@ -75,7 +79,9 @@ extension RuntimeFiles {
     }
 
     /// Lines of a text file with their numbers, trimmed, without blanks and `#` comments.
-    func meaningfulLines(_ name: String, into diagnostics: inout Diagnostics) -> [(text: String, location: SourceLocation)] {
+    func meaningfulLines(_ name: String, into diagnostics: inout Diagnostics)
+        -> [(text: String, location: SourceLocation)]
+    {
         guard let source = text(name, into: &diagnostics) else { return [] }
         return source.lines.compactMap { line in
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
@@ -109,6 +115,7 @@ extension RuntimeFiles {
 
     // MARK: Ruby
 
+    /// Gemfile.lock `RUBY VERSION` > Gemfile `ruby` > `.ruby-version`; Rails from the lockfile or Gemfile.
     func readRuby(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         runtime.packageManager = .bundler
         runtime.manifests = ["Gemfile", "Gemfile.lock"].filter(has)
@@ -140,7 +147,9 @@ extension RuntimeFiles {
                 at: detectionLocation(.ruby), hint: "run `bundle lock` and commit Gemfile.lock")
         }
         for line in meaningfulLines("Gemfile", into: &diagnostics) {
-            if line.text.hasPrefix("gem \"rails\"") || line.text.hasPrefix("gem 'rails'") { runtime.traits.isRails = true }
+            if line.text.hasPrefix("gem \"rails\"") || line.text.hasPrefix("gem 'rails'") {
+                runtime.traits.isRails = true
+            }
             guard line.text.hasPrefix("ruby ") || line.text.hasPrefix("ruby(") else { continue }
             let argument = line.text.dropFirst(5).split(separator: ",").first.map(String.init) ?? ""
             let quoted = argument.trimmingCharacters(in: CharacterSet(charactersIn: " ()\"'"))
@@ -162,20 +171,23 @@ extension RuntimeFiles {
 
     // MARK: Node.js
 
+    /// `engines.node`; the package manager from the lockfile and `packageManager`; the scripts.
     func readNode(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
         let package = jsonObject("package.json", into: &diagnostics) ?? [:]
         if let range = (package["engines"] as? [String: Any])?["node"] as? String {
             let location = location(of: "\"node\"", in: "package.json") ?? SourceLocation(file: "package.json")
             if let major = NodeVersionRange.major(satisfying: range) {
-                candidates.append(VersionCandidate(value: major, label: "package.json engines.node", location: location))
+                candidates.append(
+                    VersionCandidate(value: major, label: "package.json engines.node", location: location))
             }
         }
         for name in [".nvmrc", ".node-version"] {
             if let line = meaningfulLines(name, into: &diagnostics).first {
                 let version = Self.plainVersion(line.text)
                 if !version.isEmpty {
-                    candidates.append(VersionCandidate(value: version, label: name, location: line.location, isRead: false))
+                    candidates.append(
+                        VersionCandidate(value: version, label: name, location: line.location, isRead: false))
                 }
             }
         }
@@ -219,6 +231,7 @@ extension RuntimeFiles {
 
     // MARK: Python
 
+    /// runtime.txt > .python-version > Pipfile.lock; exactly one package manager file.
     func readPython(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
         if let line = meaningfulLines("runtime.txt", into: &diagnostics).first {
@@ -245,7 +258,8 @@ extension RuntimeFiles {
 
         let managers: [(String, PackageManager, [String])] = [
             ("requirements.txt", .pip, ["requirements.txt"]), ("Pipfile.lock", .pipenv, ["Pipfile", "Pipfile.lock"]),
-            ("poetry.lock", .poetry, ["pyproject.toml", "poetry.lock"]), ("uv.lock", .uv, ["pyproject.toml", "uv.lock"]),
+            ("poetry.lock", .poetry, ["pyproject.toml", "poetry.lock"]),
+            ("uv.lock", .uv, ["pyproject.toml", "uv.lock"]),
         ].filter { has($0.0) }
         if managers.count > 1, let first = managers.first {
             diagnostics.warning(
@@ -288,6 +302,7 @@ extension RuntimeFiles {
 
     // MARK: PHP
 
+    /// `require.php` of composer.json; composer.lock is required when packages are required.
     func readPHP(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         runtime.packageManager = has("composer.json") ? .composer : .none
         runtime.manifests = ["composer.json", "composer.lock"].filter(has)
@@ -310,6 +325,7 @@ extension RuntimeFiles {
 
     // MARK: Go
 
+    /// `// +heroku goVersion` > the `go` directive; `// +heroku install` packages.
     func readGo(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         guard has("go.mod") else {
             diagnostics.warning(
@@ -327,14 +343,16 @@ extension RuntimeFiles {
             if words.count >= 3, words[0] == "//", words[1] == "+heroku" {
                 if words[2] == "goVersion", words.count >= 4 {
                     herokuVersion = VersionCandidate(
-                        value: Self.plainVersion(words[3]), label: "go.mod // +heroku goVersion", location: line.location)
+                        value: Self.plainVersion(words[3]), label: "go.mod // +heroku goVersion",
+                        location: line.location)
                 } else if words[2] == "install" {
                     runtime.traits.goInstallPackages = Array(words.dropFirst(3))
                 }
             }
             if words.count == 2, words[0] == "go" {
                 let parts = Self.plainVersion(words[1]).split(separator: ".").prefix(2)
-                directive = VersionCandidate(value: parts.joined(separator: "."), label: "go.mod", location: line.location)
+                directive = VersionCandidate(
+                    value: parts.joined(separator: "."), label: "go.mod", location: line.location)
             }
         }
         // The `go` directive is a minimum, so a newer `+heroku goVersion` does not conflict with it.
@@ -343,6 +361,7 @@ extension RuntimeFiles {
 
     // MARK: JVM (Clojure, Maven, Gradle, Scala)
 
+    /// system.properties `java.runtime.version` and each JVM build tool's manifests.
     func readJVM(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
         for line in meaningfulLines("system.properties", into: &diagnostics) {
@@ -365,7 +384,9 @@ extension RuntimeFiles {
         case .clojure:
             runtime.packageManager = .leiningen
             runtime.manifests = ["project.clj"]
-            if let source = text("project.clj", into: &diagnostics), let range = source.text.range(of: ":uberjar-name") {
+            if let source = text("project.clj", into: &diagnostics),
+                let range = source.text.range(of: ":uberjar-name")
+            {
                 let rest = source.text[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
                 if rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") {
                     runtime.traits.uberjarName = String(rest[rest.index(after: rest.startIndex)..<end])
@@ -383,8 +404,10 @@ extension RuntimeFiles {
         case .gradle:
             runtime.packageManager = .gradle
             runtime.traits.hasWrapper = has("gradlew")
-            runtime.manifests = ["gradlew", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-                "gradle.properties"].filter(has)
+            runtime.manifests = [
+                "gradlew", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
+                "gradle.properties",
+            ].filter(has)
                 + (has("gradle/wrapper/gradle-wrapper.properties") ? ["gradle/wrapper"] : [])
             for name in ["build.gradle", "build.gradle.kts"] {
                 if let build = text(name, into: &diagnostics), build.text.contains("stage") {
@@ -398,7 +421,8 @@ extension RuntimeFiles {
                     ? "project/plugins.sbt" : (input.path as NSString).lastPathComponent
             } + ["project/build.properties"].filter(has)
             for line in meaningfulLines("project/build.properties", into: &diagnostics) {
-                let parts = line.text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = line.text.split(separator: "=", maxSplits: 1)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count == 2, parts[0] == "sbt.version" { runtime.packageManagerVersion = parts[1] }
             }
         default:

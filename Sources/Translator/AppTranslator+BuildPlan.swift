@@ -118,6 +118,7 @@ extension AppTranslator {
         return plan
     }
 
+    /// The runtime with a concrete version: the buildpack default (with a note) or the newest PHP minor.
     func resolvingVersion(_ runtime: LanguageRuntime, into diagnostics: inout Diagnostics) -> LanguageRuntime {
         var resolved = runtime
         if let version = runtime.version {
@@ -133,6 +134,7 @@ extension AppTranslator {
         return resolved
     }
 
+    /// How to pin the version, for the default-version note.
     static func versionHint(_ language: Language) -> String {
         switch language {
         case .ruby: return "pin it with `ruby \"X.Y.Z\"` in the Gemfile and `bundle lock`"
@@ -149,12 +151,14 @@ extension AppTranslator {
         runtime.language == .nodejs && !nodeBuildScripts(runtime).isEmpty
     }
 
+    /// The package.json scripts Heroku runs around the install, in order.
     func nodeBuildScripts(_ runtime: LanguageRuntime) -> [String] {
         let scripts = runtime.traits.scripts
         return ["heroku-prebuild"].filter(scripts.contains)
             + [scripts.contains("heroku-postbuild") ? "heroku-postbuild" : "build"].filter(scripts.contains)
     }
 
+    /// Debian packages the Heroku stack image has and the language's native installs need.
     func systemPackages(for runtime: LanguageRuntime) -> [String] {
         switch runtime.language {
         case .ruby: return ["build-essential", "git", "libpq-dev", "libyaml-dev", "pkg-config"]
@@ -165,6 +169,7 @@ extension AppTranslator {
         }
     }
 
+    /// The production environment the buildpack sets.
     func environment(for runtime: LanguageRuntime) -> [BuildVariable] {
         switch runtime.language {
         case .ruby:
@@ -179,8 +184,10 @@ extension AppTranslator {
         case .nodejs:
             return [BuildVariable("NODE_ENV", "production")]
         case .python:
-            var variables = [BuildVariable("PYTHONUNBUFFERED", "1"), BuildVariable("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
-                BuildVariable("PIP_ROOT_USER_ACTION", "ignore")]
+            var variables = [
+                BuildVariable("PYTHONUNBUFFERED", "1"), BuildVariable("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
+                BuildVariable("PIP_ROOT_USER_ACTION", "ignore"),
+            ]
             if runtime.packageManager == .uv { variables.append(BuildVariable("UV_PROJECT_ENVIRONMENT", "/usr/local")) }
             return variables
         case .php:
@@ -206,7 +213,8 @@ extension AppTranslator {
         case .yarnBerry:
             return ["corepack enable", "yarn install --immutable"]
         case .pnpm:
-            return ["corepack enable", "pnpm install --frozen-lockfile --prod=\(includesDevelopment ? "false" : "true")"]
+            let production = includesDevelopment ? "false" : "true"
+            return ["corepack enable", "pnpm install --frozen-lockfile --prod=\(production)"]
         case .pip:
             return ["pip install --no-cache-dir -r requirements.txt"]
         case .pipenv:

@@ -26,7 +26,8 @@ public struct BuildPlan: Sendable, Equatable, Codable {
     public init(
         existingDockerfile: String? = nil, primary: LanguageRuntime? = nil, helpers: [LanguageRuntime] = [],
         installCommands: [String] = [], buildCommands: [String] = [], environment: [BuildVariable] = [],
-        systemPackages: [String] = [], aptPackages: [String] = [], webPort: Int? = nil, writesDockerignore: Bool = false, ignoredPaths: [String] = []
+        systemPackages: [String] = [], aptPackages: [String] = [], webPort: Int? = nil,
+        writesDockerignore: Bool = false, ignoredPaths: [String] = []
     ) {
         self.existingDockerfile = existingDockerfile
         self.primary = primary

@@ -11,7 +11,7 @@ final class DockerfileLintTests: XCTestCase {
 
     func goldenDockerfiles() throws -> [String] {
         let cases = try FileManager.default.contentsOfDirectory(atPath: Self.goldenRoot.path).sorted()
-        return cases.map { Self.goldenRoot.appendingPathComponent($0).appendingPathComponent("expected/Dockerfile").path }
+        return cases.map { Self.goldenRoot.appendingPathComponent("\($0)/expected/Dockerfile").path }
             .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
@@ -30,7 +30,9 @@ final class DockerfileLintTests: XCTestCase {
 
     func testBuildKitParserAcceptsEveryDockerfile() throws {
         guard let python = Self.executable(named: "python3"), Self.run(python, ["-c", "import dockerfile"]).status == 0
-        else { throw XCTSkip("python module dockerfile not installed; skipping the BuildKit parse (pip install dockerfile)") }
+        else {
+            throw XCTSkip("python module dockerfile not installed; skipping the BuildKit parse (pip install it)")
+        }
         let files = try goldenDockerfiles()
         XCTAssertFalse(files.isEmpty, "no golden Dockerfiles found")
         let script = "import dockerfile, sys\nfor path in sys.argv[1:]:\n    dockerfile.parse_file(path)\n"

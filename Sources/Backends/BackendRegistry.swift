@@ -4,6 +4,8 @@ import Translator
 public enum BackendRegistry {
     public static let all: [any Backend] = [
         ConvoxManifestBackend(),
+        DockerfileBackend(),
+        DockerignoreBackend(),
         EnvFileBackend(),
         GitIgnoreBackend(),
         // Last: the runbook lists the warnings of every stage before it.

@@ -25,10 +25,9 @@ public struct AppTranslator: Sendable {
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
         var app = AppIR(sourceFiles: heroku.sourceFiles)
-        guard let processTypes = heroku.processTypes ?? (heroku.appJSON == nil ? nil : []) else {
-            diagnostics.error(
-                .nothingToConvert, "no Procfile or app.json found, so there is nothing to convert",
-                hint: "run translate in the app's root directory, where Heroku reads the Procfile and app.json")
+        guard let processTypes = heroku.processTypes ?? defaultProcessTypes(for: heroku, into: &diagnostics) else {
+            let reason = nothingToConvertReason(heroku)
+            diagnostics.error(.nothingToConvert, reason.message, hint: reason.hint)
             return app
         }
         app.services = services(from: processTypes, into: &diagnostics)
@@ -50,6 +49,7 @@ public struct AppTranslator: Sendable {
         applyAppJSONAndConfigVars(heroku, to: &app, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
+        app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app
     }
 

@@ -201,7 +201,26 @@ public struct SchedulerJob: Sendable, Equatable {
 
 /// What Heroku's buildpack detection would find. Filled in by the runtime detection frontend.
 public struct RuntimeDetection: Sendable, Equatable {
-    public init() {}
+    /// Languages in buildpack order (declared order, or the one auto-detected language).
+    public var languages: [LanguageRuntime]
+    /// Buildpacks named in app.json `buildpacks` or `.buildpacks`, in order.
+    public var buildpacks: [BuildpackReference]
+    /// Debian packages from the `Aptfile` (Heroku's apt buildpack), in file order.
+    public var aptPackages: [String]
+    /// The Dockerfile `heroku.yml` builds the web process from (`build.docker.web`), with where it was named.
+    public var herokuYMLDockerfile: String?
+    public var herokuYMLLocation: SourceLocation?
+
+    public init(
+        languages: [LanguageRuntime] = [], buildpacks: [BuildpackReference] = [], aptPackages: [String] = [],
+        herokuYMLDockerfile: String? = nil, herokuYMLLocation: SourceLocation? = nil
+    ) {
+        self.languages = languages
+        self.buildpacks = buildpacks
+        self.aptPackages = aptPackages
+        self.herokuYMLDockerfile = herokuYMLDockerfile
+        self.herokuYMLLocation = herokuYMLLocation
+    }
 }
 
 /// One custom domain of the Heroku app (`heroku domains`), which moves to the web service's `domain:`.

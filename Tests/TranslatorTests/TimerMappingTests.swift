@@ -62,8 +62,9 @@ final class TimerMappingTests: XCTestCase {
         XCTAssertNil(jobs?.port)
         XCTAssertNil(jobs?.command)
         XCTAssertEqual(jobs?.environment.map(\.manifestEntry), ["LIMIT=5"])
+        // build.no-language: this app has no runtime files, so no Dockerfile can be written for it.
         XCTAssertEqual(diagnostics.sorted.map(\.id.rawValue), [
-            "service.default-port", "timer.concurrency", "timer.jobs-service", "timer.dyno-size-too-large",
+            "build.no-language", "service.default-port", "timer.concurrency", "timer.jobs-service", "timer.dyno-size-too-large",
             "timer.renamed", "command.interpolation-default", "command.wrapped-in-shell", "timer.unknown-dyno-size",
             "command.interpolation-default", "command.wrapped-in-shell", "timer.environment-conflict",
         ])

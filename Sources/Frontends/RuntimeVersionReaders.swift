@@ -1,0 +1,488 @@
+import Foundation
+import Translator
+
+extension DiagnosticID {
+    static let runtimeVersionFileIgnored: DiagnosticID = "runtime.version-file-ignored"
+}
+
+/// A version found in one file, and whether the buildpack itself reads that file.
+struct VersionCandidate {
+    var value: String
+    var label: String
+    var location: SourceLocation
+    /// False for files Heroku's buildpack ignores (`.nvmrc`, `.tool-versions`): named in warnings only.
+    var isRead: Bool = true
+}
+
+/// Per-language readers: version files in each buildpack's order of precedence (heroku.md fact 22), package
+/// managers from lockfiles (fact 23), and the traits that decide build steps.
+extension RuntimeFiles {
+    /// The language's version, package manager and traits as its buildpack would read them.
+    func runtime(for language: Language, into diagnostics: inout Diagnostics) -> LanguageRuntime {
+        var runtime = LanguageRuntime(language: language, detectedBy: detectionLocation(language))
+        var candidates: [VersionCandidate]
+        switch language {
+        case .ruby: candidates = readRuby(&runtime, into: &diagnostics)
+        case .nodejs: candidates = readNode(&runtime, into: &diagnostics)
+        case .python: candidates = readPython(&runtime, into: &diagnostics)
+        case .php: candidates = readPHP(&runtime, into: &diagnostics)
+        case .go: candidates = readGo(&runtime, into: &diagnostics)
+        case .clojure, .java, .gradle, .scala: candidates = readJVM(&runtime, into: &diagnostics)
+        }
+        choose(candidates, for: &runtime, into: &diagnostics)
+        return runtime
+    }
+
+    /// The first candidate the buildpack reads wins; the others are named in one warning when they disagree.
+    func choose(
+        _ candidates: [VersionCandidate], for runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics
+    ) {
+        let name = runtime.language.displayName
+        guard let winner = candidates.first(where: \.isRead) else {
+            if let ignored = candidates.first {
+                diagnostics.note(
+                    .runtimeVersionFileIgnored,
+                    "Heroku's \(name) buildpack does not read \(ignored.label) (\(ignored.value)), so the image uses "
+                        + "the buildpack's default version",
+                    at: ignored.location, hint: Self.versionHint(runtime.language))
+            }
+            return
+        }
+        runtime.version = winner.value
+        runtime.versionLocation = winner.location
+        let disagreeing = candidates.filter { $0.location != winner.location && !Self.agree($0.value, winner.value) }
+        guard !disagreeing.isEmpty else { return }
+        diagnostics.warning(
+            .runtimeConflictingVersions,
+            "\(name) \(winner.value) from \(winner.label) is used, as Heroku's buildpack would; "
+                + disagreeing.map { "\($0.label) says \($0.value)" }.joined(separator: ", "),
+            at: winner.location, hint: "make the version files agree, or delete the ones you no longer use")
+    }
+
+    /// Where the buildpack reads the version, for hints.
+    static func versionHint(_ language: Language) -> String {
+        switch language {
+        case .ruby: return "add `ruby \"X.Y.Z\"` to the Gemfile and run `bundle lock`"
+        case .nodejs: return "set \"engines\": {\"node\": \"20.x\"} in package.json"
+        case .python: return "write the version (for example 3.12) in .python-version"
+        case .php: return "require a PHP version in composer.json (\"require\": {\"php\": \"~8.3.0\"})"
+        case .go: return "write a `go 1.X` line in go.mod"
+        case .clojure, .java, .gradle, .scala: return "set java.runtime.version in system.properties"
+        }
+    }
+
+    /// "3.3" and "3.3.4" agree; "3.3" and "3.2" do not.
+    static func agree(_ left: String, _ right: String) -> Bool {
+        let leftParts = left.split(separator: ".")
+        let rightParts = right.split(separator: ".")
+        return zip(leftParts, rightParts).allSatisfy { $0 == $1 }
+    }
+
+    /// Lines of a text file with their numbers, trimmed, without blanks and `#` comments.
+    func meaningfulLines(_ name: String, into diagnostics: inout Diagnostics)
+        -> [(text: String, location: SourceLocation)]
+    {
+        guard let source = text(name, into: &diagnostics) else { return [] }
+        return source.lines.compactMap { line in
+            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+            return (trimmed, SourceLocation(file: source.path, line: line.number, column: 1))
+        }
+    }
+
+    /// A `.tool-versions` (asdf) entry: never read by Heroku, compared only.
+    func toolVersion(_ tools: [String], into diagnostics: inout Diagnostics) -> VersionCandidate? {
+        for line in meaningfulLines(".tool-versions", into: &diagnostics) {
+            let words = line.text.split(separator: " ")
+            if words.count >= 2, tools.contains(String(words[0])) {
+                return VersionCandidate(
+                    value: Self.plainVersion(String(words[1])), label: ".tool-versions", location: line.location,
+                    isRead: false)
+            }
+        }
+        return nil
+    }
+
+    /// Strips the prefixes version files use (`ruby-`, `python-`, `v`, `go`, `temurin-`) and wildcard parts.
+    static func plainVersion(_ raw: String) -> String {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        for prefix in ["ruby-", "python-", "temurin-", "zulu-", "openjdk-", "go", "v"] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+        }
+        let parts = text.split(separator: ".").prefix { part in part.allSatisfy(\.isNumber) && !part.isEmpty }
+        return parts.joined(separator: ".")
+    }
+
+    // MARK: Ruby
+
+    /// Gemfile.lock `RUBY VERSION` > Gemfile `ruby` > `.ruby-version`; Rails from the lockfile or Gemfile.
+    func readRuby(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        runtime.packageManager = .bundler
+        runtime.manifests = ["Gemfile", "Gemfile.lock"].filter(has)
+        var candidates: [VersionCandidate] = []
+        if let lock = text("Gemfile.lock", into: &diagnostics) {
+            let lines = lock.lines
+            for (index, line) in lines.enumerated() {
+                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                if line.text == "RUBY VERSION", index + 1 < lines.count {
+                    let words = lines[index + 1].text.split(separator: " ")
+                    if words.count >= 2, words[0] == "ruby" {
+                        let version = Self.plainVersion(String(words[1].split(separator: "p").first ?? ""))
+                        if !version.isEmpty {
+                            candidates.append(VersionCandidate(
+                                value: version, label: "Gemfile.lock RUBY VERSION",
+                                location: SourceLocation(file: lock.path, line: line.number + 1, column: 4)))
+                        }
+                    }
+                }
+                if line.text == "BUNDLED WITH", index + 1 < lines.count {
+                    runtime.packageManagerVersion = lines[index + 1].text.trimmingCharacters(in: .whitespaces)
+                }
+                if trimmed.hasPrefix("rails (") || trimmed.hasPrefix("railties (") { runtime.traits.isRails = true }
+            }
+        } else if has("Gemfile") {
+            diagnostics.warning(
+                .runtimeMissingLockfile,
+                "there is a Gemfile but no Gemfile.lock; Heroku's Ruby buildpack refuses to build without it",
+                at: detectionLocation(.ruby), hint: "run `bundle lock` and commit Gemfile.lock")
+        }
+        for line in meaningfulLines("Gemfile", into: &diagnostics) {
+            if line.text.hasPrefix("gem \"rails\"") || line.text.hasPrefix("gem 'rails'") {
+                runtime.traits.isRails = true
+            }
+            guard line.text.hasPrefix("ruby ") || line.text.hasPrefix("ruby(") else { continue }
+            let argument = line.text.dropFirst(5).split(separator: ",").first.map(String.init) ?? ""
+            let quoted = argument.trimmingCharacters(in: CharacterSet(charactersIn: " ()\"'"))
+            let version = Self.plainVersion(quoted)
+            if !version.isEmpty, quoted == version {
+                candidates.append(VersionCandidate(value: version, label: "Gemfile", location: line.location))
+            }
+        }
+        if let line = meaningfulLines(".ruby-version", into: &diagnostics).first {
+            let version = Self.plainVersion(line.text)
+            if !version.isEmpty {
+                candidates.append(VersionCandidate(value: version, label: ".ruby-version", location: line.location))
+            }
+        }
+        if let tool = toolVersion(["ruby"], into: &diagnostics) { candidates.append(tool) }
+        runtime.traits.hasRackup = has("config.ru")
+        return candidates
+    }
+
+    // MARK: Node.js
+
+    /// `engines.node`; the package manager from the lockfile and `packageManager`; the scripts.
+    func readNode(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        var candidates: [VersionCandidate] = []
+        let package = jsonObject("package.json", into: &diagnostics) ?? [:]
+        if let range = (package["engines"] as? [String: Any])?["node"] as? String {
+            let location = location(of: "\"node\"", in: "package.json") ?? SourceLocation(file: "package.json")
+            if let major = NodeVersionRange.major(satisfying: range) {
+                candidates.append(
+                    VersionCandidate(value: major, label: "package.json engines.node", location: location))
+            }
+        }
+        for name in [".nvmrc", ".node-version"] {
+            if let line = meaningfulLines(name, into: &diagnostics).first {
+                let version = Self.plainVersion(line.text)
+                if !version.isEmpty {
+                    candidates.append(
+                        VersionCandidate(value: version, label: name, location: line.location, isRead: false))
+                }
+            }
+        }
+        if let tool = toolVersion(["nodejs", "node"], into: &diagnostics) { candidates.append(tool) }
+        runtime.traits.scripts = ((package["scripts"] as? [String: Any])?.keys.map { $0 } ?? []).sorted()
+
+        var pinned: (PackageManager, String)?
+        if let field = package["packageManager"] as? String {
+            let parts = field.split(separator: "@", maxSplits: 1).map(String.init)
+            let version = parts.count > 1 ? String(parts[1].split(separator: "+").first ?? "") : ""
+            switch parts.first {
+            case "pnpm": pinned = (.pnpm, version)
+            case "yarn": pinned = (version.hasPrefix("1.") ? .yarn : .yarnBerry, version)
+            case "npm": pinned = (.npm, version)
+            default: break
+            }
+        }
+        let lockfiles: [(String, PackageManager)] = [
+            ("package-lock.json", .npm), ("npm-shrinkwrap.json", .npm), ("yarn.lock", .yarn), ("pnpm-lock.yaml", .pnpm),
+        ].filter { has($0.0) }
+        func normalized(_ manager: PackageManager) -> PackageManager { manager == .yarnBerry ? .yarn : manager }
+        var chosen = lockfiles.first { normalized($0.1) == pinned.map { normalized($0.0) } } ?? lockfiles.first
+        if Set(lockfiles.map(\.1)).count > 1, let picked = chosen {
+            diagnostics.warning(
+                .runtimeConflictingLockfiles,
+                "several Node.js lockfiles (" + lockfiles.map(\.0).joined(separator: ", ")
+                    + "); Heroku's buildpack refuses to build with more than one, translate uses \(picked.0)",
+                at: file(picked.0).map { SourceLocation(file: $0.path) },
+                hint: "delete the lockfiles of the package managers you do not use")
+        }
+        if chosen == nil, let pinned { chosen = ("", pinned.0) }
+        var manager = chosen?.1 ?? .npm
+        if manager == .yarn, has(".yarnrc.yml") || pinned?.0 == .yarnBerry { manager = .yarnBerry }
+        runtime.packageManager = manager
+        if let pinned, normalized(pinned.0) == normalized(manager), !pinned.1.isEmpty {
+            runtime.packageManagerVersion = pinned.1
+        }
+        runtime.manifests = ["package.json", chosen?.0 ?? "", ".npmrc", ".yarnrc.yml"].filter { !$0.isEmpty && has($0) }
+        return candidates
+    }
+
+    // MARK: Python
+
+    /// runtime.txt > .python-version > Pipfile.lock; exactly one package manager file.
+    func readPython(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        var candidates: [VersionCandidate] = []
+        if let line = meaningfulLines("runtime.txt", into: &diagnostics).first {
+            let version = Self.plainVersion(line.text)
+            if !version.isEmpty {
+                candidates.append(VersionCandidate(value: version, label: "runtime.txt", location: line.location))
+            }
+        }
+        if let line = meaningfulLines(".python-version", into: &diagnostics).first {
+            let version = Self.plainVersion(line.text)
+            if !version.isEmpty {
+                candidates.append(VersionCandidate(value: version, label: ".python-version", location: line.location))
+            }
+        }
+        if has("Pipfile.lock"), let lock = jsonObject("Pipfile.lock", into: &diagnostics),
+            let requires = (lock["_meta"] as? [String: Any])?["requires"] as? [String: Any],
+            let version = (requires["python_full_version"] ?? requires["python_version"]) as? String
+        {
+            candidates.append(VersionCandidate(
+                value: Self.plainVersion(version), label: "Pipfile.lock",
+                location: location(of: "python_", in: "Pipfile.lock") ?? SourceLocation(file: "Pipfile.lock")))
+        }
+        if let tool = toolVersion(["python"], into: &diagnostics) { candidates.append(tool) }
+
+        let managers: [(String, PackageManager, [String])] = [
+            ("requirements.txt", .pip, ["requirements.txt"]), ("Pipfile.lock", .pipenv, ["Pipfile", "Pipfile.lock"]),
+            ("poetry.lock", .poetry, ["pyproject.toml", "poetry.lock"]),
+            ("uv.lock", .uv, ["pyproject.toml", "uv.lock"]),
+        ].filter { has($0.0) }
+        if managers.count > 1, let first = managers.first {
+            diagnostics.warning(
+                .runtimeConflictingLockfiles,
+                "several Python package manager files (" + managers.map(\.0).joined(separator: ", ")
+                    + "); Heroku's buildpack refuses to build with more than one, translate uses \(first.0)",
+                at: file(first.0).map { SourceLocation(file: $0.path) },
+                hint: "delete the files of the package managers you do not use")
+        }
+        if let chosen = managers.first {
+            runtime.packageManager = chosen.1
+            runtime.manifests = chosen.2.filter(has)
+        } else if has("Pipfile") {
+            runtime.packageManager = .pipenv
+            runtime.manifests = ["Pipfile"]
+            diagnostics.warning(
+                .runtimeMissingLockfile, "there is a Pipfile but no Pipfile.lock; Heroku's Python buildpack refuses "
+                    + "to build without it, translate installs from the Pipfile",
+                at: file("Pipfile").map { SourceLocation(file: $0.path) }, hint: "run `pipenv lock` and commit it")
+        } else {
+            diagnostics.warning(
+                .runtimeMissingLockfile,
+                "no requirements.txt, Pipfile.lock, poetry.lock or uv.lock, so the Dockerfile installs no Python "
+                    + "packages (Heroku's buildpack refuses to build)",
+                at: detectionLocation(.python), hint: "add a requirements.txt (for example `pip freeze`)")
+        }
+        if runtime.packageManager == .pip {
+            for line in meaningfulLines("requirements.txt", into: &diagnostics) {
+                let text = line.text
+                if ["-r", "-c", "-e", "--requirement", "--constraint", "--editable", ".", "file:"]
+                    .contains(where: { text.hasPrefix($0) })
+                {
+                    runtime.traits.installNeedsSource = true
+                }
+            }
+        }
+        runtime.traits.hasManagePy = has("manage.py")
+        return candidates
+    }
+
+    // MARK: PHP
+
+    /// `require.php` of composer.json; composer.lock is required when packages are required.
+    func readPHP(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        runtime.packageManager = has("composer.json") ? .composer : .none
+        runtime.manifests = ["composer.json", "composer.lock"].filter(has)
+        guard let composer = jsonObject("composer.json", into: &diagnostics) else { return [] }
+        runtime.traits.scripts = ((composer["scripts"] as? [String: Any])?.keys.map { $0 } ?? []).sorted()
+        let require = composer["require"] as? [String: Any] ?? [:]
+        let packages = require.keys.filter { $0 != "php" && !$0.hasPrefix("ext-") }
+        if !packages.isEmpty, !has("composer.lock") {
+            diagnostics.warning(
+                .runtimeMissingLockfile,
+                "composer.json requires packages but there is no composer.lock; Heroku's PHP buildpack refuses to "
+                    + "build without it",
+                at: detectionLocation(.php), hint: "run `composer update` and commit composer.lock")
+        }
+        guard let constraint = require["php"] as? String else { return [] }
+        let location = location(of: "\"php\"", in: "composer.json") ?? SourceLocation(file: "composer.json")
+        guard let version = ComposerConstraint.version(satisfying: constraint) else { return [] }
+        return [VersionCandidate(value: version, label: "composer.json require.php", location: location)]
+    }
+
+    // MARK: Go
+
+    /// `// +heroku goVersion` > the `go` directive; `// +heroku install` packages.
+    func readGo(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        guard has("go.mod") else {
+            diagnostics.warning(
+                .runtimeMissingLockfile,
+                "this Go app uses a pre-modules dependency tool; the Dockerfile builds Go modules only",
+                at: detectionLocation(.go), hint: "migrate to Go modules (`go mod init`)")
+            return []
+        }
+        runtime.packageManager = .goModules
+        runtime.manifests = ["go.mod", "go.sum"].filter(has)
+        var herokuVersion: VersionCandidate?
+        var directive: VersionCandidate?
+        for line in meaningfulLines("go.mod", into: &diagnostics) {
+            let words = line.text.split(separator: " ").map(String.init)
+            if words.count >= 3, words[0] == "//", words[1] == "+heroku" {
+                if words[2] == "goVersion", words.count >= 4 {
+                    herokuVersion = VersionCandidate(
+                        value: Self.plainVersion(words[3]), label: "go.mod // +heroku goVersion",
+                        location: line.location)
+                } else if words[2] == "install" {
+                    runtime.traits.goInstallPackages = Array(words.dropFirst(3))
+                }
+            }
+            if words.count == 2, words[0] == "go" {
+                let parts = Self.plainVersion(words[1]).split(separator: ".").prefix(2)
+                directive = VersionCandidate(
+                    value: parts.joined(separator: "."), label: "go.mod", location: line.location)
+            }
+        }
+        // The `go` directive is a minimum, so a newer `+heroku goVersion` does not conflict with it.
+        return [herokuVersion ?? directive].compactMap { $0 }
+    }
+
+    // MARK: JVM (Clojure, Maven, Gradle, Scala)
+
+    /// system.properties `java.runtime.version` and each JVM build tool's manifests.
+    func readJVM(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
+        var candidates: [VersionCandidate] = []
+        for line in meaningfulLines("system.properties", into: &diagnostics) {
+            let parts = line.text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "java.runtime.version" {
+                var version = Self.plainVersion(parts[1])
+                if version.hasPrefix("1.") { version = String(version.dropFirst(2)) }
+                version = String(version.split(separator: ".").first ?? "")
+                if !version.isEmpty {
+                    candidates.append(VersionCandidate(
+                        value: version, label: "system.properties java.runtime.version", location: line.location))
+                }
+            }
+        }
+        if var tool = toolVersion(["java"], into: &diagnostics) {
+            tool.value = String(tool.value.split(separator: ".").first ?? "")
+            if !tool.value.isEmpty { candidates.append(tool) }
+        }
+        switch runtime.language {
+        case .clojure:
+            runtime.packageManager = .leiningen
+            runtime.manifests = ["project.clj"]
+            if let source = text("project.clj", into: &diagnostics),
+                let range = source.text.range(of: ":uberjar-name")
+            {
+                let rest = source.text[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+                if rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") {
+                    runtime.traits.uberjarName = String(rest[rest.index(after: rest.startIndex)..<end])
+                }
+            }
+        case .java:
+            runtime.packageManager = .maven
+            runtime.traits.hasWrapper = has("mvnw")
+            runtime.manifests = ["pom.xml"].filter(has)
+                + (runtime.traits.hasWrapper ? ["mvnw"] : [])
+                + (runtime.traits.hasWrapper && has(".mvn/wrapper/maven-wrapper.properties") ? [".mvn/wrapper"] : [])
+            if let pom = text("pom.xml", into: &diagnostics), pom.text.contains("<modules>") {
+                runtime.traits.installNeedsSource = true
+            }
+        case .gradle:
+            runtime.packageManager = .gradle
+            runtime.traits.hasWrapper = has("gradlew")
+            runtime.manifests = [
+                "gradlew", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
+                "gradle.properties",
+            ].filter(has)
+                + (has("gradle/wrapper/gradle-wrapper.properties") ? ["gradle/wrapper"] : [])
+            for name in ["build.gradle", "build.gradle.kts"] {
+                if let build = text(name, into: &diagnostics), build.text.contains("stage") {
+                    runtime.traits.hasStageTask = true
+                }
+            }
+        case .scala:
+            runtime.packageManager = .sbt
+            runtime.manifests = sbtFiles.map { input in
+                input.path.hasSuffix("/project/plugins.sbt") || input.path == "project/plugins.sbt"
+                    ? "project/plugins.sbt" : (input.path as NSString).lastPathComponent
+            } + ["project/build.properties"].filter(has)
+            for line in meaningfulLines("project/build.properties", into: &diagnostics) {
+                let parts = line.text.split(separator: "=", maxSplits: 1)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, parts[0] == "sbt.version" { runtime.packageManagerVersion = parts[1] }
+            }
+        default:
+            break
+        }
+        return candidates
+    }
+}
+
+/// Resolves a package.json `engines.node` range to the major version Heroku's resolver would pick.
+enum NodeVersionRange {
+    /// The newest major any part of `range` allows, capped by its upper bound; nil for `*` or an unbounded `>=`
+    /// (the buildpack's default then applies).
+    static func major(satisfying range: String) -> String? {
+        var best: Int?
+        for alternative in range.components(separatedBy: "||") {
+            var lower: Int?
+            var upper: Int?
+            var exact: Int?
+            let words = alternative.replacingOccurrences(of: " - ", with: " <=").split(separator: " ").map(String.init)
+            for word in words {
+                let operatorText = String(word.prefix { "<>=^~v".contains($0) })
+                let digits = word.dropFirst(operatorText.count).prefix { $0.isNumber }
+                guard let number = Int(digits) else { continue }
+                let isZeroBound = word.dropFirst(operatorText.count).split(separator: ".").dropFirst()
+                    .allSatisfy { $0 == "0" || $0 == "x" }
+                switch operatorText {
+                case ">=", ">": lower = number
+                case "<": upper = isZeroBound ? number - 1 : number
+                case "<=": upper = number
+                default: exact = number
+                }
+            }
+            let candidate = exact ?? upper ?? lower.map { _ in -1 }
+            if let candidate, candidate > (best ?? -2) { best = candidate }
+        }
+        guard let best, best >= 0 else { return nil }
+        return String(best)
+    }
+}
+
+/// Resolves a composer `require.php` constraint to the PHP version Heroku's buildpack would install.
+enum ComposerConstraint {
+    /// `~8.2.0`, `8.3.*`, `8.2.x` and exact versions name a minor; `^8.1` and `>=8.1` only a major (the newest
+    /// minor of it is chosen later); nil when nothing can be read.
+    static func version(satisfying constraint: String) -> String? {
+        let alternatives = constraint.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard let last = alternatives.last?.split(separator: " ").first.map(String.init) else { return nil }
+        let operatorText = String(last.prefix { "<>=^~v".contains($0) })
+        let parts = last.dropFirst(operatorText.count).split(separator: ".").map(String.init)
+        guard let major = parts.first, Int(major) != nil else { return nil }
+        let minor = parts.count > 1 && Int(parts[1]) != nil ? parts[1] : nil
+        switch operatorText {
+        case ">=", ">":
+            return nil
+        case "~" where parts.count >= 3, "", "=", "==":
+            return minor.map { "\(major).\($0)" } ?? major
+        default:
+            return major
+        }
+    }
+}

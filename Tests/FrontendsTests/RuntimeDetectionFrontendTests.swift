@@ -1,0 +1,104 @@
+@testable import Frontends
+import Translator
+import XCTest
+
+final class RuntimeDetectionFrontendTests: XCTestCase {
+    func detect(_ files: [(String, String)]) -> (RuntimeDetection?, [String]) {
+        var diagnostics = Diagnostics()
+        let app = RuntimeDetectionFrontend().read(
+            files.map { InputFile(path: $0.0, text: $0.1) }, options: ConversionOptions(), into: &diagnostics)
+        return (app.runtime, diagnostics.sorted.map(\.id.rawValue))
+    }
+
+    /// Rows of (files, expected "language version packageManager" per runtime, expected diagnostic ids).
+    func testDetection() {
+        let rows: [([(String, String)], [String], [String])] = [
+            ([("Gemfile", "gem 'rails'\n"), ("Gemfile.lock", "RUBY VERSION\n   ruby 3.3.4p94\n")],
+                ["ruby 3.3.4 bundler"], []),
+            ([("Gemfile", "ruby '3.2.2'\n")], ["ruby 3.2.2 bundler"], ["runtime.missing-lockfile"]),
+            ([("Gemfile.lock", "RUBY VERSION\n   ruby 3.3.1\n"), ("Gemfile", ""), (".ruby-version", "ruby-3.2.2\n")],
+                ["ruby 3.3.1 bundler"], ["runtime.conflicting-versions"]),
+            ([(".ruby-version", "3.3.0"), ("Gemfile", ""), ("Gemfile.lock", "")], ["ruby 3.3.0 bundler"], []),
+            ([("package.json", #"{"engines": {"node": "20.x"}}"#), ("package-lock.json", "{}")],
+                ["nodejs 20 npm"], []),
+            ([("package.json", #"{"engines": {"node": ">=14 <17"}}"#)], ["nodejs 16 npm"], []),
+            ([("package.json", #"{"engines": {"node": ">=18"}}"#)], ["nodejs - npm"], []),
+            ([("package.json", "{}"), (".nvmrc", "v18.2\n")], ["nodejs - npm"], ["runtime.version-file-ignored"]),
+            ([("package.json", #"{"packageManager": "pnpm@9.1.0"}"#), ("pnpm-lock.yaml", "")], ["nodejs - pnpm"], []),
+            ([("package.json", "{}"), ("yarn.lock", ""), (".yarnrc.yml", "")], ["nodejs - yarn-berry"], []),
+            ([("package.json", "{}"), ("yarn.lock", ""), ("package-lock.json", "")], ["nodejs - npm"],
+                ["runtime.conflicting-lockfiles"]),
+            ([("package.json", "{not json")], ["nodejs - npm"], ["runtime.invalid-file"]),
+            ([("requirements.txt", "flask\n"), ("runtime.txt", "python-3.11.9\n"), (".python-version", "3.11\n")],
+                ["python 3.11.9 pip"], []),
+            ([("requirements.txt", ""), (".python-version", "# comment\n3.12\n")], ["python 3.12 pip"], []),
+            ([("runtime.txt", "python-3.6.x")], ["python 3.6 none"], ["runtime.missing-lockfile"]),
+            ([("Pipfile", ""), ("Pipfile.lock", #"{"_meta": {"requires": {"python_version": "3.10"}}}"#)],
+                ["python 3.10 pipenv"], []),
+            ([("pyproject.toml", ""), ("uv.lock", "")], ["python - uv"], []),
+            ([("requirements.txt", ""), ("poetry.lock", "")], ["python - pip"], ["runtime.conflicting-lockfiles"]),
+            ([("pom.xml", "<project/>"), ("system.properties", "java.runtime.version=1.8\n")], ["java 8 maven"], []),
+            ([("build.gradle.kts", ""), ("gradlew", "")], ["gradle - gradle"], []),
+            ([("build.sbt", ""), ("system.properties", "java.runtime.version=17.0.2")], ["scala 17 sbt"], []),
+            ([("project.clj", "(defproject x :uberjar-name \"x.jar\")")], ["clojure - leiningen"], []),
+            ([("composer.json", #"{"require": {"php": "~8.2.0"}}"#)], ["php 8.2 composer"], []),
+            ([("composer.json", #"{"require": {"php": "^8.1", "a/b": "1"}}"#)], ["php 8 composer"],
+                ["runtime.missing-lockfile"]),
+            ([("index.php", "<?php")], ["php - none"], []),
+            ([("go.mod", "module x\n\ngo 1.22.3\n")], ["go 1.22 go-modules"], []),
+            ([("go.mod", "module x\n// +heroku goVersion go1.21\ngo 1.20\n")], ["go 1.21 go-modules"], []),
+            ([("Gemfile", ""), ("Gemfile.lock", ""), ("package.json", "{}")], ["nodejs - npm", "ruby - bundler"], []),
+            ([("Gemfile", ""), ("Gemfile.lock", ""), ("requirements.txt", "")], ["ruby - bundler"],
+                ["runtime.other-languages"]),
+            ([("app.json", #"{"buildpacks": [{"url": "heroku/nodejs"}, {"url": "heroku/python"}]}"#),
+                ("package.json", "{}"), ("requirements.txt", "")], ["nodejs - npm", "python - pip"], []),
+            ([("app.json", #"{"buildpacks": [{"url": "https://github.com/x/heroku-buildpack-elixir"}]}"#)], [],
+                ["runtime.community-buildpack"]),
+            ([(".buildpacks", "https://github.com/heroku/heroku-buildpack-go.git#v180\n"), ("go.mod", "go 1.22")],
+                ["go 1.22 go-modules"], []),
+            ([("app.json", #"{"buildpacks": [{"url": "heroku/ruby"}]}"#)], ["ruby - bundler"],
+                ["runtime.buildpack-not-detected"]),
+            ([("Dockerfile", ""), ("Gemfile", "")], ["ruby - bundler"], []),
+            ([], [], []),
+        ]
+        for (files, expected, ids) in rows {
+            let (runtime, diagnostics) = detect(files)
+            let summary = runtime?.languages.map {
+                "\($0.language.rawValue) \($0.version ?? "-") \($0.packageManager.rawValue)"
+            } ?? []
+            XCTAssertEqual(summary, expected, "row: \(files.map(\.0))")
+            XCTAssertEqual(diagnostics, ids, "row: \(files.map(\.0))")
+        }
+    }
+
+    func testBuildpackNames() {
+        let rows: [(String, Language?, String?)] = [
+            ("heroku/nodejs", .nodejs, nil), ("urn:buildpack:heroku/python", .python, nil),
+            ("https://github.com/heroku/heroku-buildpack-ruby.git", .ruby, nil),
+            ("https://github.com/heroku/heroku-buildpack-php#v250", .php, nil),
+            ("https://buildpack-registry.s3.amazonaws.com/buildpacks/heroku/go.tgz", .go, nil),
+            ("heroku-community/apt", nil, "apt"), ("https://github.com/heroku/heroku-buildpack-apt", nil, "apt"),
+            ("https://github.com/HashNuke/heroku-buildpack-elixir.git", nil, nil), ("heroku/jvm", nil, nil),
+        ]
+        for (name, language, helper) in rows {
+            let reference = BuildpackNames.reference(name, at: SourceLocation(file: "app.json"))
+            XCTAssertEqual(reference.language, language, name)
+            XCTAssertEqual(reference.knownHelper, helper, name)
+        }
+    }
+
+    func testHerokuYML() {
+        let rows: [(String, String?, Int)] = [
+            ("build:\n  docker:\n    web: Dockerfile\n", "Dockerfile", 0),
+            ("build:\n  docker:\n    web:\n      dockerfile: docker/web.Dockerfile\n", "docker/web.Dockerfile", 0),
+            ("build:\n  docker:\n    worker: w.Dockerfile\n", "w.Dockerfile", 0),
+            ("build:\n  languages:\n    - go\nrun:\n  web: app\n", nil, 2),
+            ("# only comments\n", nil, 0),
+        ]
+        for (text, dockerfile, warnings) in rows {
+            let (runtime, diagnostics) = detect([("heroku.yml", text)])
+            XCTAssertEqual(runtime?.herokuYMLDockerfile, dockerfile, text)
+            XCTAssertEqual(diagnostics.filter { $0 == "runtime.heroku-yml-key-ignored" }.count, warnings, text)
+        }
+    }
+}

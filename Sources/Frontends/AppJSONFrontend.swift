@@ -120,7 +120,8 @@ public struct AppJSONFrontend: Frontend {
                 (informational.count == 1 ? "app.json key " : "app.json keys ")
                     + informational.map { "\"\($0.key)\"" }.joined(separator: ", ")
                     + (informational.count == 1 ? " only describes" : " only describe")
-                    + " the app on Heroku; Convox has no place for them",
+                    + " the app on Heroku; Convox has no place for "
+                    + (informational.count == 1 ? "it" : "them"),
                 at: first.keyLocation)
         }
         return manifest

@@ -525,6 +525,13 @@ enum SchedulerFrequency {
         }
         let every = take(["every"])
         if every, take(["10", "ten"]), take(["minutes", "min", "mins"]) { return (.everyMinutes(10), index) }
+        // Other whole divisors of an hour (every 5 minutes): not a Heroku Scheduler choice, but what jobs moved from
+        // other schedulers (Cron To Go, Advanced Scheduler) or Convox's own write-up use.
+        index = every ? 1 : 0
+        if every, index < words.count, let minutes = Int(words[index]), [1, 2, 3, 4, 5, 6, 12, 15, 20, 30].contains(minutes) {
+            index += 1
+            if take(["minutes", "min", "mins", "minute"]) { return (.everyMinutes(minutes), index) }
+        }
         index = every ? 1 : 0
         if (every && take(["hour"])) || (!every && take(["hourly"])) {
             guard take(["at"]), index < words.count else { return nil }

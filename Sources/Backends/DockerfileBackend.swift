@@ -15,7 +15,9 @@ public struct DockerfileBackend: Backend {
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         guard app.buildPlan.existingDockerfile == nil, let primary = app.buildPlan.primary else { return [] }
-        return [OutputFile(path: "Dockerfile", contents: dockerfile(for: app.buildPlan, primary: primary))]
+        var file = OutputFile(path: "Dockerfile", contents: dockerfile(for: app.buildPlan, primary: primary))
+        file.canBeAdopted = true
+        return [file]
     }
 
     /// The images a language builds and runs on; `build` is nil for a single-stage image.

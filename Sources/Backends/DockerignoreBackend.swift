@@ -23,6 +23,8 @@ public struct DockerignoreBackend: Backend {
         } else {
             lines.insert("# Kept out of the image: git history and the env file with secret values.", at: 0)
         }
-        return [OutputFile(path: ".dockerignore", contents: lines.joined(separator: "\n") + "\n")]
+        var file = OutputFile(path: ".dockerignore", contents: lines.joined(separator: "\n") + "\n")
+        file.canBeAdopted = true
+        return [file]
     }
 }

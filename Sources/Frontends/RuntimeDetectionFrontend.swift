@@ -23,7 +23,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Top-level files the buildpacks look at, in a fixed order (the order they are read and named in headers).
     static let candidateFiles = [
-        "app.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile",
+        "app.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile", ".dockerignore",
         "Gemfile", "Gemfile.lock", ".ruby-version", "config.ru",
         "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml",
         ".npmrc", ".nvmrc", ".node-version",
@@ -42,7 +42,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Files only checked for presence: they never change a version, so they are not named as sources.
     static let presenceOnlyFiles: Set<String> = [
-        "Dockerfile",
+        "Dockerfile", ".dockerignore",
         "config.ru", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml", ".npmrc",
         ".mvn/wrapper/maven-wrapper.properties", "gradle/wrapper/gradle-wrapper.properties", "gradle.properties",
         "project/plugins.sbt",
@@ -104,7 +104,11 @@ public struct RuntimeDetectionFrontend: Frontend {
                     + "is here (\(files.detectionHint(language))); Heroku would refuse to build",
                 at: location, hint: "add the missing file, or remove the buildpack from the list")
         }
-        let usesOwnDockerfile = detection.herokuYMLDockerfile != nil || files.has("Dockerfile")
+        // A Dockerfile or .dockerignore that carries our generated-file header is our own earlier output, not the
+        // app's: it is regenerated (and protected against hand edits by the writer), never taken as the app's own.
+        detection.hasOwnDockerfile = files.isOwnedByApp("Dockerfile")
+        detection.hasOwnDockerignore = files.isOwnedByApp(".dockerignore")
+        let usesOwnDockerfile = detection.herokuYMLDockerfile != nil || detection.hasOwnDockerfile
         detection.languages = languages.map { language, isDeclared in
             var runtime = files.runtime(for: language, into: &runtimeDiagnostics)
             runtime.isDeclared = isDeclared
@@ -136,6 +140,12 @@ struct RuntimeFiles {
 
     /// True when the app has `name` (the CLI skips missing files, so presence is being in the inputs).
     func has(_ name: String) -> Bool { file(name) != nil }
+
+    /// True when the app has `name` and translate did not generate it.
+    func isOwnedByApp(_ name: String) -> Bool {
+        guard let file = file(name) else { return false }
+        return GeneratedHeader.status(of: String(decoding: file.contents, as: UTF8.self)) == .notGenerated
+    }
 
     /// Every `*.sbt` file, which makes Heroku detect Scala.
     var sbtFiles: [InputFile] { inputs.filter { $0.path.hasSuffix(".sbt") } }

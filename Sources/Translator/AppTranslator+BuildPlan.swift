@@ -38,7 +38,7 @@ extension AppTranslator {
     {
         let runtime = heroku.runtime ?? RuntimeDetection()
         var plan = BuildPlan(webPort: services.first { $0.role == .web }?.port)
-        plan.writesDockerignore = !heroku.directoryListing.contains(".dockerignore")
+        plan.writesDockerignore = !runtime.hasOwnDockerignore
         if !plan.writesDockerignore {
             diagnostics.note(
                 .buildExistingDockerignore, "the app's own .dockerignore is kept; translate does not write one",
@@ -53,7 +53,7 @@ extension AppTranslator {
                 at: runtime.herokuYMLLocation)
             return plan
         }
-        if heroku.directoryListing.contains("Dockerfile") {
+        if runtime.hasOwnDockerfile {
             plan.existingDockerfile = "Dockerfile"
             diagnostics.note(
                 .buildExistingDockerfile,

@@ -210,6 +210,10 @@ public struct RuntimeDetection: Sendable, Equatable {
     /// The Dockerfile `heroku.yml` builds the web process from (`build.docker.web`), with where it was named.
     public var herokuYMLDockerfile: String?
     public var herokuYMLLocation: SourceLocation?
+    /// The app has a Dockerfile of its own (one without translate's generated-file header).
+    public var hasOwnDockerfile = false
+    /// The app has a .dockerignore of its own (one without translate's generated-file header).
+    public var hasOwnDockerignore = false
 
     public init(
         languages: [LanguageRuntime] = [], buildpacks: [BuildpackReference] = [], aptPackages: [String] = [],

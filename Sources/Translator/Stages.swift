@@ -24,6 +24,9 @@ public struct OutputFile: Sendable, Equatable {
     public var isSecret: Bool
     /// Comment syntax for the generated-file header, or nil for files that take no header.
     public var headerStyle: HeaderStyle?
+    /// True when deleting the header line makes the file the user's own, which translate then leaves alone
+    /// (Dockerfile, .dockerignore). Said in the hint when a hand-edited copy is refused.
+    public var canBeAdopted = false
     /// True for a file the user owns (`.gitignore`): `contents` are lines that must be in it. Missing lines are
     /// appended, nothing is ever removed or reordered, and no header is added.
     public var appendsMissingLines: Bool

@@ -85,7 +85,10 @@ struct OutputWriter {
                     diagnostics.error(
                         .outputEditedByHand, "'\(shown)' was edited by hand since translate generated it; "
                             + "refusing to overwrite it", at: SourceLocation(file: shown, line: 1),
-                        hint: "move your edits into the inputs, or pass --force to discard them")
+                        hint: "move your edits into the inputs, or pass --force to discard them"
+                            + (file.canBeAdopted
+                                ? "; or delete its first line to make it your own, which translate then leaves alone"
+                                : ""))
                     return nil
                 }
             }

@@ -6,15 +6,12 @@ import Translator
 public struct DockerignoreBackend: Backend {
     public static let name = ".dockerignore"
 
-    /// The env file translate writes config vars into, with their secret values.
-    public static let environmentFile = ".env"
-
     public init() {}
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         let plan = app.buildPlan
         guard plan.writesDockerignore, plan.primary != nil || plan.existingDockerfile != nil else { return [] }
-        var lines = [".git", Self.environmentFile]
+        var lines = [".git", options.envFileName]
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
         if plan.existingDockerfile == nil {
             lines.insert(

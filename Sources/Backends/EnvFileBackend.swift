@@ -10,9 +10,6 @@ extension DiagnosticID {
 /// python-dotenv read the same way; a value they would read differently is left out with a warning naming the key.
 public struct EnvFileBackend: Backend {
     public static let name = "env-file"
-    /// The env file's name, relative to the output directory; `.gitignore` and `.dockerignore` list it.
-    public static let fileName = ".env"
-
     public init() {}
 
     /// True when the conversion writes an env file (there are real values to keep).
@@ -22,13 +19,13 @@ public struct EnvFileBackend: Backend {
         guard Self.writesFile(for: app) else { return [] }
         // Comment lines must not contain an equals sign: `convox env set` reads every line that has one.
         var body = "# Config var values for Convox; this file holds secrets: never commit it.\n"
-            + "# Load them with: convox env set --app APP < \(Self.fileName)\n"
+            + "# Load them with: convox env set --app APP < \(options.envFileName)\n"
         for value in app.environmentValues {
             if let problem = Self.problem(with: value.value) {
                 diagnostics.warning(
                     .unrepresentableValue,
                     "the value of \(value.key) \(problem), so docker --env-file, `convox env set` and dotenv would "
-                        + "read it differently; it is left out of \(Self.fileName)",
+                        + "read it differently; it is left out of \(options.envFileName)",
                     at: value.origin, hint: "set it yourself with `convox env set \(value.key)=...`")
                 continue
             }
@@ -40,7 +37,7 @@ public struct EnvFileBackend: Backend {
             body += "# Required but no value yet (set them before deploying):\n"
             for declaration in pending { body += "# \(declaration.key)\n" }
         }
-        return [OutputFile(path: Self.fileName, contents: body, isSecret: true, headerStyle: .hash)]
+        return [OutputFile(path: options.envFileName, contents: body, isSecret: true, headerStyle: .hash)]
     }
 
     /// Why `value` cannot be written unquoted so every reader agrees, or nil when it can.

@@ -9,7 +9,7 @@ public struct GitIgnoreBackend: Backend {
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         guard EnvFileBackend.writesFile(for: app) else { return [] }
-        return [OutputFile(path: ".gitignore", contents: EnvFileBackend.fileName + "\n", headerStyle: nil,
+        return [OutputFile(path: ".gitignore", contents: options.envFileName + "\n", headerStyle: nil,
             appendsMissingLines: true)]
     }
 }

@@ -69,10 +69,10 @@ public struct RunbookBackend: Backend {
         var text = "## 2. Create the app on a rack\n\n```sh\nconvox racks\nconvox switch <rack>\n"
         text += "convox apps create \(names.convox) --wait\n```\n\n### Environment\n\n"
         if !app.environmentValues.isEmpty {
-            text += "Load the values from `.env` (git-ignored, mode 0600). `convox env set` reads one `KEY=value` per "
+            text += "Load the values from `\(options.envFileName)` (git-ignored, mode 0600). `convox env set` reads one `KEY=value` per "
                 + "line from standard input and takes everything after the first `=` as the value, so spaces and "
                 + "quotes survive; lines without `=` (the comments) are skipped:\n\n```sh\n"
-                + "convox env set \(flag) < .env\n```\n\n"
+                + "convox env set \(flag) < \(options.envFileName)\n```\n\n"
         }
         let declared = (app.environment + app.services.flatMap(\.environment))
         let valued = Set(app.environmentValues.map(\.key))

@@ -26,6 +26,9 @@ public struct ConversionOptions: Sendable, Equatable {
     public var domainsPath: String?
     /// `--no-runbook`.
     public var writesRunbook: Bool
+    /// `--env-file NAME`: the git-ignored file the real config var values go to (`.env` by default; another name
+    /// when the app already keeps its own `.env` for local development).
+    public var envFileName = ".env"
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -4,6 +4,8 @@ struct OptionSpec: Sendable {
     var valueName: String?
     var allowedValues: [String]?
     var help: String
+    /// Checks a value beyond `allowedValues`; returns what is wrong with it, or nil.
+    var validate: (@Sendable (String) -> String?)? = nil
 }
 
 /// A bad command line: printed with a pointer to `--help`, exit status 64.
@@ -71,6 +73,9 @@ enum ArgumentParser {
                 throw UsageError(
                     message: "option '\(name)' takes \(allowed.map { "'\($0)'" }.joined(separator: " or ")), "
                         + "not '\(value)'")
+            }
+            if let problem = spec.validate?(value) {
+                throw UsageError(message: "option '\(name)': \(problem)")
             }
             parsed.values[name, default: []].append(value)
         }

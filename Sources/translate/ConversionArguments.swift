@@ -15,6 +15,12 @@ enum ConversionArguments {
             help: "Heroku Scheduler jobs (dashboard JSON, JSON job list or text; - for stdin) to make timers."),
         OptionSpec(name: "--config-vars", valueName: "FILE",
             help: "Heroku config vars: `heroku config` output (--json, --shell or plain) or a .env file; - is stdin."),
+        OptionSpec(name: "--env-file", valueName: "NAME",
+            help: "The file config var values go to (default .env), e.g. when the app keeps its own .env.",
+            validate: { name in
+                name.isEmpty || name.contains("/") || name == "." || name == ".."
+                    ? "takes a file name in the output directory, such as .env.convox, not '\(name)'" : nil
+            }),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
@@ -29,6 +35,7 @@ enum ConversionArguments {
         if arguments.has("--no-runbook") { options.writesRunbook = false }
         options.schedulerPath = arguments.value("--scheduler")
         options.configVarsPath = arguments.value("--config-vars")
+        if let envFile = arguments.value("--env-file") { options.envFileName = envFile }
         return options
     }
 

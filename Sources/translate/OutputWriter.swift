@@ -79,7 +79,10 @@ struct OutputWriter {
                         hint: file.path == "convox.yml"
                             ? "compare with `translate diff --against \(shown)`, write elsewhere with --out, "
                                 + "or replace it with --force"
-                            : "write elsewhere with --out, or replace it with --force")
+                            : file.isSecret
+                                ? "keep your file and write the Heroku values to another one with "
+                                    + "--env-file .env.convox, or replace it with --force"
+                                : "write elsewhere with --out, or replace it with --force")
                     return nil
                 case .editedByHand:
                     diagnostics.error(

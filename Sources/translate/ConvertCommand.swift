@@ -1,10 +1,6 @@
 import Foundation
 import Translator
 
-extension DiagnosticID {
-    static let strictWarnings: DiagnosticID = "cli.strict"
-}
-
 /// `translate convert`: the one-shot conversion that writes convox.yml and the other outputs into the app.
 enum ConvertCommand: Subcommand {
     static let name = "convert"
@@ -19,41 +15,23 @@ enum ConvertCommand: Subcommand {
     ]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
-        let typedDirectory: String
-        do {
-            typedDirectory = try ConversionArguments.appDirectory(from: arguments, command: name)
-        } catch let error as UsageError {
-            return TranslateCLI.usageFailure(error.message, command: name)
-        } catch {
-            return TranslateCLI.usageFailure("\(error)", command: name)
+        var run = CommandRun(arguments: arguments, context: context)
+        let directory: AppDirectory
+        let conversion: Conversion
+        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        case .finished(let result): return result
+        case .ready(let readDirectory, _, let converted): (directory, conversion) = (readDirectory, converted)
         }
-        let format = ConversionArguments.format(from: arguments)
-        let options = ConversionArguments.conversionOptions(from: arguments)
-        var diagnostics = Diagnostics()
-        var output = ""
-        func finish(_ status: Int32) -> CommandResult {
-            CommandResult(
-                status: status, standardOutput: output,
-                standardError: DiagnosticRenderer.render(diagnostics, format: format, color: context.usesColor))
-        }
-
-        guard let directory = AppDirectory(typedPath: typedDirectory, context: context, into: &diagnostics) else {
-            return finish(ExitStatus.inputError)
-        }
-        let conversion = Conversion.run(appDirectory: directory, options: options, into: &diagnostics)
-        if diagnostics.hasErrors { return finish(ExitStatus.inputError) }
-        if arguments.has("--strict"), diagnostics.hasWarnings {
-            diagnostics.error(.strictWarnings, "--strict: warnings count as errors; nothing was written")
-            return finish(ExitStatus.failure)
-        }
+        if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        if run.failsStrictly(arguments, detail: "; nothing was written") { return run.finish(ExitStatus.failure) }
 
         if arguments.has("--dump-ir") {
-            output = conversion.irDump()
-            return finish(ExitStatus.success)
+            run.output = conversion.irDump()
+            return run.finish(ExitStatus.success)
         }
         if arguments.has("--stdout") {
-            output = conversion.files.first { $0.path == "convox.yml" }?.contents ?? ""
-            return finish(ExitStatus.success)
+            run.output = conversion.files.first { $0.path == "convox.yml" }?.contents ?? ""
+            return run.finish(ExitStatus.success)
         }
         let outTyped = arguments.value("--out")
         let writer = OutputWriter(
@@ -63,15 +41,15 @@ enum ConvertCommand: Subcommand {
                 return AppDirectory.join(outTyped, name)
             },
             force: arguments.has("--force"))
-        let plans = writer.plan(conversion.files, into: &diagnostics)
-        if diagnostics.hasErrors { return finish(ExitStatus.inputError) }
+        let plans = writer.plan(conversion.files, into: &run.diagnostics)
+        if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         let dryRun = arguments.has("--dry-run")
-        if !dryRun { writer.write(plans, into: &diagnostics) }
-        if diagnostics.hasErrors { return finish(ExitStatus.inputError) }
+        if !dryRun { writer.write(plans, into: &run.diagnostics) }
+        if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         for plan in plans {
             let verb = dryRun ? "would be \(plan.change.rawValue)" : plan.change.rawValue
-            output += "\(plan.displayPath): \(verb)\n"
+            run.output += "\(plan.displayPath): \(verb)\n"
         }
-        return finish(ExitStatus.success)
+        return run.finish(ExitStatus.success)
     }
 }

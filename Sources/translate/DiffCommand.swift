@@ -19,70 +19,55 @@ enum DiffCommand: Subcommand {
     ]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
-        let typedDirectory: String
-        do {
-            typedDirectory = try ConversionArguments.appDirectory(from: arguments, command: name)
-        } catch let error as UsageError {
-            return TranslateCLI.usageFailure(error.message, command: name)
-        } catch {
-            return TranslateCLI.usageFailure("\(error)", command: name)
-        }
         guard let manifestPath = arguments.value("--against") else {
             return TranslateCLI.usageFailure("'translate diff' needs --against MANIFEST", command: name)
         }
-        let format = ConversionArguments.format(from: arguments)
-        let options = ConversionArguments.conversionOptions(from: arguments)
-        var diagnostics = Diagnostics()
-        var output = ""
-        func finish(_ status: Int32) -> CommandResult {
-            CommandResult(
-                status: status, standardOutput: output,
-                standardError: DiagnosticRenderer.render(diagnostics, format: format, color: context.usesColor))
+        var run = CommandRun(arguments: arguments, context: context)
+        let format = run.format
+        let directory: AppDirectory
+        let options: ConversionOptions
+        let conversion: Conversion
+        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        case .finished(let result): return result
+        case .ready(let readDirectory, let readOptions, let converted):
+            (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
-
-        guard let directory = AppDirectory(typedPath: typedDirectory, context: context, into: &diagnostics) else {
-            return finish(ExitStatus.inputError)
-        }
-        let conversion = Conversion.run(appDirectory: directory, options: options, into: &diagnostics)
-        let manifestFile = directory.read([.namedFile(manifestPath)], into: &diagnostics).first
-        let manifest = manifestFile.flatMap { YAMLReader.read($0, into: &diagnostics) }
-        if diagnostics.hasErrors { return finish(ExitStatus.inputError) }
-        if arguments.has("--strict"), diagnostics.hasWarnings {
-            diagnostics.error(.strictWarnings, "--strict: warnings count as errors")
-            return finish(ExitStatus.failure)
-        }
+        let manifestFile = directory.read([.namedFile(manifestPath)], into: &run.diagnostics).first
+        let manifest = manifestFile.flatMap { YAMLReader.read($0, into: &run.diagnostics) }
+        if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
         guard let manifest, let manifestFile,
             let generatedText = conversion.files.first(where: { $0.path == "convox.yml" })?.contents
-        else { return finish(ExitStatus.inputError) }
+        else { return run.finish(ExitStatus.inputError) }
 
         if arguments.has("--text") {
             let manifestText = String(decoding: manifestFile.contents, as: UTF8.self)
-            output = UnifiedDiff.render(
+            run.output = UnifiedDiff.render(
                 old: manifestText, new: generatedText, oldLabel: manifestPath, newLabel: "convox.yml (generated)")
-            return finish(output.isEmpty ? ExitStatus.success : ExitStatus.failure)
+            return run.finish(run.output.isEmpty ? ExitStatus.success : ExitStatus.failure)
         }
         // The generated side goes through the same reader, so both sides are compared as Convox would load them.
-        guard let generated = YAMLReader.parse(generatedText, path: "convox.yml (generated)", into: &diagnostics)
-        else { return finish(ExitStatus.inputError) }
+        guard let generated = YAMLReader.parse(generatedText, path: "convox.yml (generated)", into: &run.diagnostics)
+        else { return run.finish(ExitStatus.inputError) }
         let normalizer = ConvoxManifestNormalizer(generation: options.generation)
         let differences = ManifestComparison.differences(
             generated: normalizer.normalize(generated), manifest: normalizer.normalize(manifest))
         if format == .json {
-            output = json(differences, manifest: manifestPath)
+            run.output = json(differences, manifest: manifestPath)
         } else {
             for difference in differences {
                 let place = difference.line > 0 ? "\(manifestPath):\(difference.line)" : manifestPath
-                output += "\(place): \(difference.summary)\n"
+                run.output += "\(place): \(difference.summary)\n"
             }
         }
         guard differences.isEmpty else {
             let count = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
-            diagnostics.note(
+            run.diagnostics.note(
                 .diffDifferent, "\(count) between the generated convox.yml and '\(manifestPath)'",
                 hint: "`translate diff --text` shows the two files line by line")
-            return finish(ExitStatus.failure)
+            return run.finish(ExitStatus.failure)
         }
-        return finish(ExitStatus.success)
+        return run.finish(ExitStatus.success)
     }
 
     private struct Report: Encodable {

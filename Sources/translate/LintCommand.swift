@@ -21,26 +21,16 @@ enum LintCommand: Subcommand {
                         + arguments.positionals.map { "'\($0)'" }.joined(separator: " "),
                 command: name)
         }
-        let format = ConversionArguments.format(from: arguments)
         let options = ConversionArguments.conversionOptions(from: arguments)
-        var diagnostics = Diagnostics()
-        func finish(_ status: Int32) -> CommandResult {
-            CommandResult(
-                status: status, standardOutput: "",
-                standardError: DiagnosticRenderer.render(diagnostics, format: format, color: context.usesColor))
-        }
-
+        var run = CommandRun(arguments: arguments, context: context)
         // The manifest is named relative to the working directory, read like any file named on the command line.
-        guard let workingDirectory = AppDirectory(typedPath: ".", context: context, into: &diagnostics),
-            let file = workingDirectory.read([.namedFile(manifestPath)], into: &diagnostics).first,
-            let root = YAMLReader.read(file, into: &diagnostics), !diagnostics.hasErrors
-        else { return finish(ExitStatus.inputError) }
-        ConvoxManifestLinter(generation: options.generation).lint(root, path: file.path, into: &diagnostics)
-        if diagnostics.hasErrors { return finish(ExitStatus.failure) }
-        if arguments.has("--strict"), diagnostics.hasWarnings {
-            diagnostics.error(.strictWarnings, "--strict: warnings count as errors")
-            return finish(ExitStatus.failure)
-        }
-        return finish(ExitStatus.success)
+        guard let workingDirectory = AppDirectory(typedPath: ".", context: context, into: &run.diagnostics),
+            let file = workingDirectory.read([.namedFile(manifestPath)], into: &run.diagnostics).first,
+            let root = YAMLReader.read(file, into: &run.diagnostics), !run.diagnostics.hasErrors
+        else { return run.finish(ExitStatus.inputError) }
+        ConvoxManifestLinter(generation: options.generation).lint(root, path: file.path, into: &run.diagnostics)
+        if run.diagnostics.hasErrors { return run.finish(ExitStatus.failure) }
+        if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
+        return run.finish(ExitStatus.success)
     }
 }

@@ -67,7 +67,9 @@ public struct DomainsFrontend: Frontend {
 
     /// `heroku domains --json`: an array of objects with `hostname` and `kind` (`heroku` or `custom`). Every
     /// finding points at the entry's own line and column.
-    func jsonHostnames(_ source: SourceText, into diagnostics: inout Diagnostics) -> [(String, SourceLocation, String?)] {
+    func jsonHostnames(_ source: SourceText, into diagnostics: inout Diagnostics)
+        -> [(String, SourceLocation, String?)]
+    {
         guard let root = JSONReader.parse(source, into: &diagnostics) else { return [] }
         let entryHint = "each entry is {\"hostname\": \"www.example.com\", \"kind\": \"custom\"}, as "
             + "`heroku domains --json -a APP` prints it"

@@ -175,7 +175,7 @@ final class SchedulerFrontendTests: XCTestCase {
     }
 }
 
-final class SchedulerJSONTests: XCTestCase {
+final class SchedulerJSONSyntaxTests: XCTestCase {
     /// The Scheduler reads its JSON with the shared `JSONReader`: deep nesting is one located error, never a stack
     /// overflow, and a syntax error is not followed by a "no jobs" warning.
     func testDeepNestingAndSyntaxErrors() {

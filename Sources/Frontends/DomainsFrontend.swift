@@ -1,4 +1,3 @@
-import Foundation
 import Translator
 
 extension DiagnosticID {
@@ -66,25 +65,45 @@ public struct DomainsFrontend: Frontend {
         }
     }
 
-    /// `heroku domains --json`: an array of objects with `hostname` and `kind` (`heroku` or `custom`).
-    func jsonHostnames(_ source: SourceText, into diagnostics: inout Diagnostics) -> [(String, SourceLocation, String?)] {
-        let fileLocation = SourceLocation(file: source.path)
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(source.text.utf8)),
-            let items = parsed as? [Any]
-        else {
+    /// `heroku domains --json`: an array of objects with `hostname` and `kind` (`heroku` or `custom`). Every
+    /// finding points at the entry's own line and column.
+    func jsonHostnames(_ source: SourceText, into diagnostics: inout Diagnostics)
+        -> [(String, SourceLocation, String?)]
+    {
+        guard let root = JSONReader.parse(source, into: &diagnostics) else { return [] }
+        let entryHint = "each entry is {\"hostname\": \"www.example.com\", \"kind\": \"custom\"}, as "
+            + "`heroku domains --json -a APP` prints it"
+        guard let entries = root.elements else {
             diagnostics.error(
-                .domainsInvalidJSON, "not the JSON array that `heroku domains --json` prints", at: fileLocation,
-                hint: "pass the output of `heroku domains --json -a APP`, or one hostname per line")
+                .domainsInvalidJSON,
+                "the domains file is \(root.kindDescription), not the JSON array that `heroku domains --json` prints",
+                at: root.location, hint: "pass the output of `heroku domains --json -a APP`, or one hostname per line")
             return []
         }
-        return items.enumerated().compactMap { index, item in
-            let location = SourceLocation(file: source.path, keyPath: "[\(index)].hostname")
-            guard let object = item as? [String: Any], let hostname = object["hostname"] as? String else {
+        return entries.enumerated().compactMap { index, entry in
+            var location = entry.location
+            location.keyPath = "[\(index)]"
+            guard entry.members != nil else {
                 diagnostics.error(
-                    .domainsInvalidJSON, "entry \(index) has no \"hostname\" string", at: fileLocation)
+                    .domainsInvalidJSON, "entry [\(index)] is \(entry.kindDescription), expected an object",
+                    at: location, hint: entryHint)
                 return nil
             }
-            return (hostname, location, object["kind"] as? String)
+            guard let hostname = entry.member("hostname") else {
+                diagnostics.error(
+                    .domainsInvalidJSON, "entry [\(index)] has no \"hostname\"", at: location, hint: entryHint)
+                return nil
+            }
+            location = hostname.value.location
+            location.keyPath = "[\(index)].hostname"
+            guard let text = hostname.value.stringValue else {
+                diagnostics.error(
+                    .domainsInvalidJSON,
+                    "entry [\(index)]: \"hostname\" is \(hostname.value.kindDescription), expected a string",
+                    at: location, hint: entryHint)
+                return nil
+            }
+            return (text, location, entry.member("kind")?.value.stringValue)
         }
     }
 

@@ -41,6 +41,12 @@ public struct JSONNode: Sendable, Equatable {
         return nil
     }
 
+    /// The member named `key` of an object (the reader has already dropped earlier duplicates), nil when there is
+    /// none or this is not an object.
+    public func member(_ key: String) -> JSONMember? {
+        members?.first { $0.key == key }
+    }
+
     /// The elements of an array, nil for any other value.
     public var elements: [JSONNode]? {
         if case .array(let elements) = value { return elements }
@@ -74,7 +80,8 @@ public struct JSONMember: Sendable, Equatable {
 
 /// A strict RFC 8259 reader that remembers line and column (in Unicode scalars, as `SourceText` counts them) of
 /// every value. Nesting is limited so hostile input gives a located error instead of a stack overflow; a
-/// duplicate object key is a warning and the last one wins, as Heroku's own JSON decoding does.
+/// duplicate object key is a warning and the last one wins, as Heroku's own JSON decoding does. Every JSON input
+/// (app.json, config vars, Scheduler jobs, domains, the runtime's package.json and friends) is read with it.
 public struct JSONReader {
     /// Deeper nesting than this is refused. Real app.json files are four levels deep.
     public static let maximumDepth = 200
@@ -84,8 +91,27 @@ public struct JSONReader {
     var index = 0
     var line = 1
     var lineStart = 0
+    /// Keys and indexes from the root to the value being read, for messages (`env.SECRET`, `data[1].attributes`).
+    var keyPath: [PathStep] = []
 
     struct Failure: Error {}
+
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The key path of the value being read, `key` appended: `data[1].attributes.command`.
+    func renderedKeyPath(appending key: String) -> String {
+        var text = ""
+        for step in keyPath + [.key(key)] {
+            switch step {
+            case .key(let name): text += text.isEmpty ? name : ".\(name)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
 
     /// Parses `source`; on a syntax error reports it (located) and returns nil.
     public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> JSONNode? {
@@ -134,6 +160,7 @@ public struct JSONReader {
         guard index < scalars.count else { return "the end of the file" }
         let scalar = scalars[index]
         if scalar.value < 0x20 { return "a control character" }
+        if scalar == "\"" { return "the start of a string" }
         return "\"\(Character(scalar))\""
     }
 
@@ -176,11 +203,13 @@ public struct JSONReader {
         -> JSONNode
     {
         advance()
-        var members: [JSONMember] = []
+        // A replaced duplicate leaves a nil behind; `positions` finds it without a scan, so huge objects stay fast.
+        var members: [JSONMember?] = []
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if index < scalars.count, scalars[index] == "}" {
             advance()
-            return JSONNode(value: .object(members), location: start)
+            return JSONNode(value: .object([]), location: start)
         }
         while true {
             skipWhitespace()
@@ -199,15 +228,20 @@ public struct JSONReader {
             }
             advance()
             skipWhitespace()
+            keyPath.append(.key(key))
             let value = try readValue(depth: depth + 1, into: &diagnostics)
-            if let earlier = members.firstIndex(where: { $0.key == key }) {
+            keyPath.removeLast()
+            if let earlier = positions[key], let previous = members[earlier] {
+                var location = keyLocation
+                location.keyPath = renderedKeyPath(appending: key)
                 diagnostics.warning(
                     .jsonDuplicateKey,
-                    "key \"\(key)\" appears again (first on line \(members[earlier].keyLocation.line)); the last "
-                        + "one wins, as on Heroku",
-                    at: keyLocation, hint: "remove the entry you do not want")
-                members.remove(at: earlier)
+                    "key \"\(location.keyPath ?? key)\" appears again (first on line \(previous.keyLocation.line)); "
+                        + "the last one is used",
+                    at: location, hint: "remove the entry you do not want")
+                members[earlier] = nil
             }
+            positions[key] = members.count
             members.append(JSONMember(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < scalars.count else {
@@ -220,7 +254,7 @@ public struct JSONReader {
             }
             if scalars[index] == "}" {
                 advance()
-                return JSONNode(value: .object(members), location: start)
+                return JSONNode(value: .object(members.compactMap { $0 }), location: start)
             }
             fail("expected \",\" or \"}\" in an object, found \(describedCurrent)", into: &diagnostics)
             throw Failure()
@@ -239,7 +273,9 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
+            keyPath.append(.index(elements.count))
             elements.append(try readValue(depth: depth + 1, into: &diagnostics))
+            keyPath.removeLast()
             skipWhitespace()
             guard index < scalars.count else {
                 fail("array is never closed with \"]\"", into: &diagnostics)

@@ -163,33 +163,33 @@ struct RuntimeFiles {
         return SourceText.decode(file, into: &diagnostics)
     }
 
-    /// A JSON object file, or nil with a warning when it does not parse (Heroku would fail the build too).
-    func jsonObject(_ name: String, into diagnostics: inout Diagnostics) -> [String: Any]? {
-        guard let source = text(name, into: &diagnostics) else { return nil }
-        guard let data = source.text.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-            let dictionary = object as? [String: Any]
-        else {
-            diagnostics.warning(
-                .runtimeInvalidFile, "\(name) is not a JSON object, so translate cannot read it for the build",
-                at: SourceLocation(file: source.path), hint: "fix the JSON; Heroku's build would fail on it too")
+    /// A JSON object file read with `JSONReader`, or nil when it is missing or unusable. A file that does not parse
+    /// is a located warning, not an error: Heroku's build would fail on it too, but the rest can still be written.
+    /// app.json is also read by the app.json frontend, which reports its findings, so here it is read quietly.
+    func jsonObject(_ name: String, into diagnostics: inout Diagnostics) -> JSONNode? {
+        var findings = Diagnostics()
+        defer { if name != "app.json" { diagnostics.append(contentsOf: findings) } }
+        guard let source = text(name, into: &findings) else { return nil }
+        var readerFindings = Diagnostics()
+        let root = JSONReader.parse(source, into: &readerFindings)
+        for finding in readerFindings.all {
+            guard finding.severity == .error else {
+                findings.append(finding)
+                continue
+            }
+            findings.warning(
+                .runtimeInvalidFile, "\(finding.message), so translate cannot read \(name) for the build",
+                at: finding.location, hint: "fix the JSON; Heroku's build would fail on it too")
+        }
+        guard let root else { return nil }
+        guard root.members != nil else {
+            findings.warning(
+                .runtimeInvalidFile,
+                "\(name) is \(root.kindDescription), not a JSON object, so translate cannot read it for the build",
+                at: root.location, hint: "fix the JSON; Heroku's build would fail on it too")
             return nil
         }
-        return dictionary
-    }
-
-    /// 1-based line of the first line containing `needle`, for locations inside files we do not parse by line.
-    func location(of needle: String, in name: String, onLineWith companion: String = "") -> SourceLocation? {
-        guard let file = file(name), let text = String(validating: file.contents, as: UTF8.self) else { return nil }
-        var line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let range = row.range(of: needle), companion.isEmpty || row.contains(companion) {
-                let column = row.unicodeScalars[row.startIndex..<range.lowerBound].count + 1
-                return SourceLocation(file: file.path, line: line, column: column)
-            }
-            line += 1
-        }
-        return SourceLocation(file: file.path)
+        return root
     }
 
     // MARK: Detection (heroku.md fact 21)
@@ -261,13 +261,9 @@ struct RuntimeFiles {
     /// helper; anything else is a community buildpack and gets a warning naming it.
     func buildpacks(into diagnostics: inout Diagnostics) -> [BuildpackReference] {
         var references: [BuildpackReference] = []
-        if let appJSON = jsonObject("app.json", into: &diagnostics), let list = appJSON["buildpacks"] as? [Any] {
-            for entry in list {
-                guard let url = (entry as? [String: Any])?["url"] as? String else { continue }
-                let location = location(of: "\"\(url)\"", in: "app.json", onLineWith: "\"url\"")
-                    ?? SourceLocation(file: "app.json")
-                references.append(BuildpackNames.reference(url, at: location))
-            }
+        for entry in jsonObject("app.json", into: &diagnostics)?.member("buildpacks")?.value.elements ?? [] {
+            guard let url = entry.member("url")?.value, let name = url.stringValue else { continue }
+            references.append(BuildpackNames.reference(name, at: url.location))
         }
         if references.isEmpty, let source = text(".buildpacks", into: &diagnostics) {
             for line in source.lines {
@@ -290,21 +286,18 @@ struct RuntimeFiles {
 
     /// `stack` and `image` in app.json: read so they are not dropped silently.
     func reportStackAndImage(into diagnostics: inout Diagnostics) {
-        var scratch = Diagnostics()
-        guard let appJSON = jsonObject("app.json", into: &scratch) else { return }
-        if let stack = appJSON["stack"] as? String, stack != "container" {
+        guard let appJSON = jsonObject("app.json", into: &diagnostics) else { return }
+        if let stack = appJSON.member("stack"), let name = stack.value.stringValue, name != "container" {
             diagnostics.note(
                 .runtimeStack,
-                "stack \"\(stack)\" is Heroku's Ubuntu base; the Dockerfile uses the language's official "
+                "stack \"\(name)\" is Heroku's Ubuntu base; the Dockerfile uses the language's official "
                     + "Debian-based image instead",
-                at: location(of: "\"stack\"", in: "app.json"),
-                hint: "add any system packages the app needs to an Aptfile")
+                at: stack.keyLocation, hint: "add any system packages the app needs to an Aptfile")
         }
-        if let image = appJSON["image"] as? String {
+        if let image = appJSON.member("image"), let name = image.value.stringValue {
             diagnostics.note(
-                .runtimeImage,
-                "image \"\(image)\" is deprecated and Heroku's builds ignore it, so translate does too",
-                at: location(of: "\"image\"", in: "app.json"))
+                .runtimeImage, "image \"\(name)\" is deprecated and Heroku's builds ignore it, so translate does too",
+                at: image.keyLocation)
         }
     }
 

@@ -71,6 +71,11 @@ extension RuntimeFiles {
         }
     }
 
+    /// The keys of an object member (`scripts`, `require`), sorted; empty when it is missing or not an object.
+    static func keys(of member: JSONMember?) -> [String] {
+        (member?.value.members ?? []).map(\.key).sorted()
+    }
+
     /// "3.3" and "3.3.4" agree; "3.3" and "3.2" do not.
     static func agree(_ left: String, _ right: String) -> Bool {
         let leftParts = left.split(separator: ".")
@@ -174,13 +179,12 @@ extension RuntimeFiles {
     /// `engines.node`; the package manager from the lockfile and `packageManager`; the scripts.
     func readNode(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
-        let package = jsonObject("package.json", into: &diagnostics) ?? [:]
-        if let range = (package["engines"] as? [String: Any])?["node"] as? String {
-            let location = location(of: "\"node\"", in: "package.json") ?? SourceLocation(file: "package.json")
-            if let major = NodeVersionRange.major(satisfying: range) {
-                candidates.append(
-                    VersionCandidate(value: major, label: "package.json engines.node", location: location))
-            }
+        let package = jsonObject("package.json", into: &diagnostics)
+        if let node = package?.member("engines")?.value.member("node"), let range = node.value.stringValue,
+            let major = NodeVersionRange.major(satisfying: range)
+        {
+            candidates.append(
+                VersionCandidate(value: major, label: "package.json engines.node", location: node.keyLocation))
         }
         for name in [".nvmrc", ".node-version"] {
             if let line = meaningfulLines(name, into: &diagnostics).first {
@@ -192,10 +196,10 @@ extension RuntimeFiles {
             }
         }
         if let tool = toolVersion(["nodejs", "node"], into: &diagnostics) { candidates.append(tool) }
-        runtime.traits.scripts = ((package["scripts"] as? [String: Any])?.keys.map { $0 } ?? []).sorted()
+        runtime.traits.scripts = Self.keys(of: package?.member("scripts"))
 
         var pinned: (PackageManager, String)?
-        if let field = package["packageManager"] as? String {
+        if let field = package?.member("packageManager")?.value.stringValue {
             let parts = field.split(separator: "@", maxSplits: 1).map(String.init)
             let version = parts.count > 1 ? String(parts[1].split(separator: "+").first ?? "") : ""
             switch parts.first {
@@ -246,13 +250,13 @@ extension RuntimeFiles {
                 candidates.append(VersionCandidate(value: version, label: ".python-version", location: line.location))
             }
         }
-        if has("Pipfile.lock"), let lock = jsonObject("Pipfile.lock", into: &diagnostics),
-            let requires = (lock["_meta"] as? [String: Any])?["requires"] as? [String: Any],
-            let version = (requires["python_full_version"] ?? requires["python_version"]) as? String
+        if has("Pipfile.lock"), let requires = jsonObject("Pipfile.lock", into: &diagnostics)?
+            .member("_meta")?.value.member("requires")?.value,
+            let python = requires.member("python_full_version") ?? requires.member("python_version"),
+            let version = python.value.stringValue
         {
             candidates.append(VersionCandidate(
-                value: Self.plainVersion(version), label: "Pipfile.lock",
-                location: location(of: "python_", in: "Pipfile.lock") ?? SourceLocation(file: "Pipfile.lock")))
+                value: Self.plainVersion(version), label: "Pipfile.lock", location: python.keyLocation))
         }
         if let tool = toolVersion(["python"], into: &diagnostics) { candidates.append(tool) }
 
@@ -307,9 +311,9 @@ extension RuntimeFiles {
         runtime.packageManager = has("composer.json") ? .composer : .none
         runtime.manifests = ["composer.json", "composer.lock"].filter(has)
         guard let composer = jsonObject("composer.json", into: &diagnostics) else { return [] }
-        runtime.traits.scripts = ((composer["scripts"] as? [String: Any])?.keys.map { $0 } ?? []).sorted()
-        let require = composer["require"] as? [String: Any] ?? [:]
-        let packages = require.keys.filter { $0 != "php" && !$0.hasPrefix("ext-") }
+        runtime.traits.scripts = Self.keys(of: composer.member("scripts"))
+        let require = composer.member("require")
+        let packages = Self.keys(of: require).filter { $0 != "php" && !$0.hasPrefix("ext-") }
         if !packages.isEmpty, !has("composer.lock") {
             diagnostics.warning(
                 .runtimeMissingLockfile,
@@ -317,10 +321,10 @@ extension RuntimeFiles {
                     + "build without it",
                 at: detectionLocation(.php), hint: "run `composer update` and commit composer.lock")
         }
-        guard let constraint = require["php"] as? String else { return [] }
-        let location = location(of: "\"php\"", in: "composer.json") ?? SourceLocation(file: "composer.json")
-        guard let version = ComposerConstraint.version(satisfying: constraint) else { return [] }
-        return [VersionCandidate(value: version, label: "composer.json require.php", location: location)]
+        guard let php = require?.value.member("php"), let constraint = php.value.stringValue,
+            let version = ComposerConstraint.version(satisfying: constraint)
+        else { return [] }
+        return [VersionCandidate(value: version, label: "composer.json require.php", location: php.keyLocation)]
     }
 
     // MARK: Go

@@ -1,13 +1,11 @@
 import Translator
 
 extension DiagnosticID {
-    static let schedulerInvalidJSON: DiagnosticID = "scheduler.invalid-json"
     static let schedulerUnknownFormat: DiagnosticID = "scheduler.unknown-format"
     static let schedulerInvalidJob: DiagnosticID = "scheduler.invalid-job"
     static let schedulerInvalidSchedule: DiagnosticID = "scheduler.invalid-schedule"
     static let schedulerInvalidLine: DiagnosticID = "scheduler.invalid-line"
     static let schedulerUnknownKey: DiagnosticID = "scheduler.unknown-key"
-    static let schedulerDuplicateKey: DiagnosticID = "scheduler.duplicate-key"
     static let schedulerJobExpires: DiagnosticID = "scheduler.job-expires"
     static let schedulerEmpty: DiagnosticID = "scheduler.empty"
 }
@@ -78,17 +76,8 @@ public struct SchedulerFrontend: Frontend {
 
     /// The dashboard payload or the job list, told apart by their top-level value.
     func parseJSON(_ source: SourceText, into diagnostics: inout Diagnostics) -> [SchedulerJob] {
-        let document: SchedulerJSON
-        switch SchedulerJSON.parse(source.text, path: source.path) {
-        case .success(let value):
-            document = value
-        case .failure(let error):
-            diagnostics.error(
-                .schedulerInvalidJSON, "invalid JSON: \(error.message)", at: error.location,
-                hint: "fix the JSON; it must be the dashboard's {\"data\": [...]} or a list of jobs")
-            return []
-        }
-        var reader = JSONReader(path: source.path)
+        guard let document = JSONReader.parse(source, into: &diagnostics) else { return [] }
+        var reader = JobDecoder()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         switch document.value {
         case .array(let entries):
@@ -111,33 +100,27 @@ public struct SchedulerFrontend: Frontend {
                 return reader.dashboardJob(data.value, at: "data").map { [$0] } ?? []
             default:
                 reader.diagnostics.error(
-                    .schedulerUnknownFormat, "\"data\" is \(data.value.typeDescription), expected a list of jobs",
+                    .schedulerUnknownFormat, "\"data\" is \(data.value.kindDescription), expected a list of jobs",
                     at: data.value.location, hint: "\"data\" must be [{\"attributes\": {...}}, ...]")
                 return []
             }
         default:
             diagnostics.error(
-                .schedulerUnknownFormat, "the Scheduler file is \(document.typeDescription), not a list of jobs",
+                .schedulerUnknownFormat, "the Scheduler file is \(document.kindDescription), not a list of jobs",
                 at: document.location, hint: "see the README for the three accepted forms")
             return []
         }
     }
 
-    /// Decodes job entries out of a parsed JSON document, collecting located findings.
-    struct JSONReader {
-        var path: String
+    /// Decodes job entries out of a document `JSONReader` parsed (it already reported duplicate keys), collecting
+    /// located findings.
+    struct JobDecoder {
         var diagnostics = Diagnostics()
 
-        /// Warns about duplicate keys (the last wins, as in every JSON parser) and keys we do not know.
-        mutating func checkKeys(of object: SchedulerJSON, known: [String], ignored: [String], in keyPath: String) {
-            guard case .object(let members) = object.value else { return }
-            for (index, member) in members.enumerated() {
+        /// Warns about keys we do not know.
+        mutating func checkKeys(of object: JSONNode, known: [String], ignored: [String], in keyPath: String) {
+            for member in object.members ?? [] {
                 let fullKey = keyPath.isEmpty ? member.key : "\(keyPath).\(member.key)"
-                if members[..<index].contains(where: { $0.key == member.key }) {
-                    diagnostics.warning(
-                        .schedulerDuplicateKey, "key \"\(fullKey)\" appears more than once; the last one is used",
-                        at: member.keyLocation, hint: "remove the duplicate")
-                }
                 if !known.contains(member.key), !ignored.contains(member.key) {
                     diagnostics.warning(
                         .schedulerUnknownKey, "unknown key \"\(fullKey)\" is ignored",
@@ -148,10 +131,10 @@ public struct SchedulerFrontend: Frontend {
         }
 
         /// `{"type": "jobs", "id": "1", "attributes": {"command", "every", "at", "dyno-size", ...}}`.
-        mutating func dashboardJob(_ entry: SchedulerJSON, at keyPath: String) -> SchedulerJob? {
+        mutating func dashboardJob(_ entry: JSONNode, at keyPath: String) -> SchedulerJob? {
             guard case .object = entry.value else {
                 diagnostics.error(
-                    .schedulerInvalidJob, "\(keyPath) is \(entry.typeDescription), expected a job object",
+                    .schedulerInvalidJob, "\(keyPath) is \(entry.kindDescription), expected a job object",
                     at: entry.location, hint: "each entry of \"data\" is {\"attributes\": {...}}")
                 return nil
             }
@@ -185,7 +168,7 @@ public struct SchedulerFrontend: Frontend {
         }
 
         /// `every` is 10, 60 or 1440 minutes; `at` is the minute of the hour (hourly) or of the day (daily).
-        private mutating func dashboardSchedule(_ attributes: SchedulerJSON, keyPath: String) -> TimerSchedule? {
+        private mutating func dashboardSchedule(_ attributes: JSONNode, keyPath: String) -> TimerSchedule? {
             guard let every = attributes.member("every") else {
                 diagnostics.error(
                     .schedulerInvalidSchedule, "\(keyPath) has no \"every\"", at: attributes.location,
@@ -251,10 +234,10 @@ public struct SchedulerFrontend: Frontend {
 
         /// `{"command": "...", "frequency": "every_hour_at_30", "dyno_size": "Standard-1X"}`; `at` may carry the
         /// time for the bare words `every_hour` and `every_day`.
-        mutating func listJob(_ entry: SchedulerJSON, at keyPath: String) -> SchedulerJob? {
+        mutating func listJob(_ entry: JSONNode, at keyPath: String) -> SchedulerJob? {
             guard case .object = entry.value else {
                 diagnostics.error(
-                    .schedulerInvalidJob, "\(keyPath) is \(entry.typeDescription), expected a job object",
+                    .schedulerInvalidJob, "\(keyPath) is \(entry.kindDescription), expected a job object",
                     at: entry.location,
                     hint: "each job is {\"command\": ..., \"frequency\": ..., \"dyno_size\": ...}")
                 return nil
@@ -269,7 +252,7 @@ public struct SchedulerFrontend: Frontend {
                 commandLocation: command.location, dynoSizeLocation: dynoSize.location)
         }
 
-        private mutating func listSchedule(_ entry: SchedulerJSON, keyPath: String) -> TimerSchedule? {
+        private mutating func listSchedule(_ entry: JSONNode, keyPath: String) -> TimerSchedule? {
             let wordsHint = "use every_ten_minutes, every_hour_at_<minute> (every_hour_at_30) or "
                 + "every_day_at_<hour>:<minute> (every_day_at_17:30), all UTC"
             guard let frequency = entry.member("frequency") else {
@@ -339,7 +322,7 @@ public struct SchedulerFrontend: Frontend {
             return schedule
         }
 
-        private mutating func command(in object: SchedulerJSON, key: String, keyPath: String)
+        private mutating func command(in object: JSONNode, key: String, keyPath: String)
             -> (text: String, location: SourceLocation)?
         {
             guard let member = object.member(key) else {
@@ -365,7 +348,7 @@ public struct SchedulerFrontend: Frontend {
         }
 
         /// The dyno size as written (nil when absent or null); the outer nil means the value was malformed.
-        private mutating func dynoSize(in object: SchedulerJSON, key: String, keyPath: String)
+        private mutating func dynoSize(in object: JSONNode, key: String, keyPath: String)
             -> (size: String?, location: SourceLocation?)?
         {
             guard let member = object.member(key), member.value.value != .null else { return (nil, nil) }
@@ -378,16 +361,16 @@ public struct SchedulerFrontend: Frontend {
             return (text.trimmingBlanks(), member.value.location)
         }
 
-        private func integer(_ value: SchedulerJSON) -> Int? {
+        private func integer(_ value: JSONNode) -> Int? {
             guard case .number(let text) = value.value else { return nil }
             return Int(text)
         }
 
-        private func describe(_ value: SchedulerJSON) -> String {
+        private func describe(_ value: JSONNode) -> String {
             switch value.value {
             case .string(let text): return "\"\(text)\""
             case .number(let text): return text
-            default: return value.typeDescription
+            default: return value.kindDescription
             }
         }
     }

@@ -37,6 +37,49 @@ final class JSONReaderTests: XCTestCase {
         }
     }
 
+    /// Rows of (JSON text, "line:col" of the syntax error): the error points at the offending character.
+    func testSyntaxErrorLocations() {
+        let rows: [(String, String)] = [
+            ("[1,]", "1:4"),
+            ("[1 2]", "1:4"),
+            ("{\"a\" 1}", "1:6"),
+            ("{a: 1}", "1:2"),
+            ("[-]", "1:3"),
+            ("[1.]", "1:4"),
+            ("[tru]", "1:5"),
+            ("[\"abc", "1:6"),
+            ("[\"a\tb\"]", "1:4"),
+            ("[\"\\u12\"]", "1:7"),
+            ("[1]\n x", "2:2"),
+            ("[\r\n1,\r\n]", "3:1"),
+            ("[\r1,\r]", "3:1"),
+        ]
+        for (text, expected) in rows {
+            let (node, diagnostics) = parse(text)
+            XCTAssertNil(node, "row: \(text.debugDescription)")
+            XCTAssertEqual(diagnostics, ["x.json:\(expected):json.syntax-error"], "row: \(text.debugDescription)")
+        }
+    }
+
+    /// A duplicate key is named by its whole key path, so the user finds it in a long file; the last one is kept.
+    func testDuplicateKeyNamesItsKeyPath() throws {
+        var diagnostics = Diagnostics()
+        let source = try XCTUnwrap(SourceText.decode(
+            InputFile(path: "x.json", text: "{\"data\": [{}, {\"a\": 1, \"b\": 2, \"a\": 3, \"a\": 4}]}"),
+            into: &diagnostics))
+        let node = try XCTUnwrap(JSONReader.parse(source, into: &diagnostics))
+        let entry = try XCTUnwrap(node.member("data")?.value.elements?.last)
+        XCTAssertEqual(entry.members?.map(\.key), ["b", "a"])
+        XCTAssertEqual(entry.member("a")?.value.scalarText, "4")
+        XCTAssertNil(entry.member("c"))
+        XCTAssertEqual(diagnostics.all.map(\.message), [
+            #"key "data[1].a" appears again (first on line 1); the last one is used"#,
+            #"key "data[1].a" appears again (first on line 1); the last one is used"#,
+        ])
+        XCTAssertEqual(diagnostics.all.map(\.location?.keyPath), ["data[1].a", "data[1].a"])
+        XCTAssertEqual(diagnostics.all.map(\.location?.column), [32, 40])
+    }
+
     func testLocationsOfValues() throws {
         let (node, _) = parse("{\n  \"env\": {\n    \"KEY\": \"v\"\n  }\n}")
         let env = try XCTUnwrap(node?.members?.first)

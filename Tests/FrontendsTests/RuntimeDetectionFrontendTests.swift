@@ -71,6 +71,38 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
         }
     }
 
+    /// JSON files are read with `JSONReader`: versions point at their own key, a broken file is one located
+    /// warning, and app.json's own findings are left to the app.json frontend (so they are not reported twice).
+    func testJSONFilesAreLocated() {
+        let rows: [([(String, String)], String?, [String])] = [
+            ([("package.json", "{\n  \"dependencies\": {\"node\": \"^1\"},\n  \"engines\": {\"node\": \"20.x\"}\n}")],
+                "package.json:3:15", []),
+            ([("package.json", "{\n  \"engines\": {\n    \"node\": 20,\n}")], nil,
+                ["package.json:4:1:runtime.invalid-file"]),
+            ([("package.json", "[]")], nil, ["package.json:1:1:runtime.invalid-file"]),
+            ([("package.json", "{\"scripts\": {}, \"scripts\": {}}")], nil, ["package.json:1:17:json.duplicate-key"]),
+            ([("composer.json", "{\"require\": {\n  \"php\": \"~8.2.0\"}}"), ("index.php", "")], "composer.json:2:3", []),
+            ([("Pipfile.lock", "{\"_meta\": {\"requires\": {\"python_version\": \"3.12\"}}}")],
+                "Pipfile.lock:1:25", []),
+            ([("app.json", "{\"buildpacks\": [{\"url\": \"heroku/go\"}], \"stack\": \"heroku-24\", \"stack\": 1}"),
+                ("go.mod", "go 1.22")], "go.mod:1:1", []),
+            ([("app.json", "{\"buildpacks\": [{\"url\": \"x/y\"}], \"stack\": \"heroku-24\"}"), ("go.mod", "")], nil,
+                ["app.json:1:25:runtime.community-buildpack", "app.json:1:34:runtime.stack"]),
+            ([("app.json", "{\"buildpacks\": [,]}"), ("go.mod", "")], nil, []),
+        ]
+        for (files, versionLocation, expected) in rows {
+            var diagnostics = Diagnostics()
+            let app = RuntimeDetectionFrontend().read(
+                files.map { InputFile(path: $0.0, text: $0.1) }, options: ConversionOptions(), into: &diagnostics)
+            XCTAssertEqual(
+                app.runtime?.languages.first?.versionLocation?.rendered, versionLocation, "row: \(files.map(\.1))")
+            XCTAssertEqual(
+                diagnostics.sorted.filter { $0.id.rawValue != "runtime.missing-lockfile" }
+                    .map { "\($0.location?.rendered ?? ""):\($0.id)" },
+                expected, "row: \(files.map(\.1))")
+        }
+    }
+
     func testBuildpackNames() {
         let rows: [(String, Language?, String?)] = [
             ("heroku/nodejs", .nodejs, nil), ("urn:buildpack:heroku/python", .python, nil),

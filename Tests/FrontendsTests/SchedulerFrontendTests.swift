@@ -89,7 +89,7 @@ final class SchedulerFrontendTests: XCTestCase {
             (payload(#""command":"rake a","every":10,"colour":"red""#), ["*/10 * * * *=rake a"],
                 ["scheduler.unknown-key"]),
             (payload(#""command":"rake a","command":"rake b","every":10"#), ["*/10 * * * *=rake b"],
-                ["scheduler.duplicate-key"]),
+                ["json.duplicate-key"]),
             (payload(#""command":"rake a","every":10,"expire-after":"2030-01-01T00:00:00Z""#),
                 ["*/10 * * * *=rake a"], ["scheduler.job-expires"]),
         ]
@@ -175,61 +175,25 @@ final class SchedulerFrontendTests: XCTestCase {
     }
 }
 
-final class SchedulerJSONTests: XCTestCase {
-    /// Rows of (JSON text, expected error location "line:col" or nil when it parses).
-    func testSyntax() {
-        let rows: [(String, String?)] = [
-            (#"{"a": [1, -2.5e3, true, false, null, "x\n\u00e9\ud83d\ude00"]}"#, nil),
-            ("  [ ]  \r\n", nil),
-            ("", "1:1"),
-            ("[1,]", "1:4"),
-            ("[1 2]", "1:4"),
-            ("{\"a\" 1}", "1:6"),
-            ("{\"a\": 1,}", "1:9"),
-            ("{a: 1}", "1:2"),
-            ("[01]", "1:2"),
-            ("[-]", "1:2"),
-            ("[1.]", "1:2"),
-            ("[tru]", "1:2"),
-            ("[\"abc", "1:2"),
-            ("[\"a\tb\"]", "1:4"),
-            ("[\"\\x\"]", "1:3"),
-            ("[\"\\ud800\"]", "1:3"),
-            ("[\"\\u12\"]", "1:3"),
-            ("[1]\n x", "2:2"),
-            ("[\r\n1,\r\n]", "3:1"),
+final class SchedulerJSONSyntaxTests: XCTestCase {
+    /// The Scheduler reads its JSON with the shared `JSONReader`: deep nesting is one located error, never a stack
+    /// overflow, and a syntax error is not followed by a "no jobs" warning.
+    func testDeepNestingAndSyntaxErrors() {
+        let rows: [(String, [String])] = [
+            (String(repeating: "{\"a\":", count: 10_000), ["jobs:1:1001:json.too-deep"]),
+            (String(repeating: "[", count: 100_000), ["jobs:1:201:json.too-deep"]),
+            ("[{\"command\": \"rake a\" \"frequency\": \"every_ten_minutes\"}]", ["jobs:1:23:json.syntax-error"]),
+            ("{\"data\": [}", ["jobs:1:11:json.syntax-error"]),
         ]
         for (text, expected) in rows {
-            switch SchedulerJSON.parse(text, path: "f") {
-            case .success:
-                XCTAssertNil(expected, "row \(text.debugDescription) parsed but should fail at \(expected ?? "")")
-            case .failure(let error):
-                XCTAssertEqual("\(error.location.line):\(error.location.column)", expected,
-                    "row \(text.debugDescription): \(error.message)")
-            }
+            var diagnostics = Diagnostics()
+            let jobs = SchedulerFrontend().read(
+                [InputFile(path: "jobs", text: text)], options: ConversionOptions(), into: &diagnostics
+            ).schedulerJobs
+            XCTAssertEqual(jobs, [], "row: \(text.prefix(60))")
+            XCTAssertEqual(
+                diagnostics.sorted.map { "\($0.location?.rendered ?? ""):\($0.id)" }, expected,
+                "row: \(text.prefix(60))")
         }
-    }
-
-    func testStringsDecode() throws {
-        guard case .success(let value) = SchedulerJSON.parse(#"["a\"b\\c\/\u00e9\ud83d\ude00"]"#, path: "f"),
-            case .array(let elements) = value.value, case .string(let text)? = elements.first?.value
-        else { return XCTFail("did not parse") }
-        XCTAssertEqual(text, "a\"b\\c/é😀")
-    }
-
-    /// Deep nesting is an error at the level that is too deep, never a stack overflow.
-    func testDepthLimit() {
-        let depth = SchedulerJSON.maximumDepth
-        let fits = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-        if case .failure(let error) = SchedulerJSON.parse(fits, path: "f") { XCTFail(error.message) }
-        let deep = String(repeating: "[", count: 100_000)
-        guard case .failure(let error) = SchedulerJSON.parse(deep, path: "f") else { return XCTFail("parsed") }
-        XCTAssertEqual(error.location.column, depth + 1)
-        XCTAssertTrue(error.message.contains("nested"), error.message)
-        var diagnostics = Diagnostics()
-        _ = SchedulerFrontend().read(
-            [InputFile(path: "jobs", text: String(repeating: "{\"a\":", count: 10_000))], options: ConversionOptions(),
-            into: &diagnostics)
-        XCTAssertEqual(diagnostics.sorted.map(\.id.rawValue), ["scheduler.invalid-json"])
     }
 }

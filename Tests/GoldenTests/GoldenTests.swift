@@ -82,13 +82,17 @@ struct GoldenCase {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try FileManager.default.copyItem(at: directory.appendingPathComponent("input"), to: app)
+        try Self.restoreGitFiles(under: app)
         let before = try Self.files(under: app)
         let standardInput = (try? Data(contentsOf: directory.appendingPathComponent("stdin"))) ?? Data()
         let context = CommandContext(
             workingDirectory: app.path, environment: [:], isStandardErrorTTY: false,
             readStandardInput: { Array(standardInput) })
         let result = TranslateCLI.run(arguments: arguments, context: context)
-        var outputs = try Self.files(under: app).filter { before[$0.key] != $0.value }
+        var outputs: [String: String] = [:]
+        for (path, contents) in try Self.files(under: app) where before[path] != contents {
+            outputs[Self.storedName(path)] = contents
+        }
         outputs["stdout"] = result.standardOutput
         outputs["stderr"] = result.standardError
         outputs["status"] = "\(result.status)\n"
@@ -108,6 +112,23 @@ struct GoldenCase {
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contents.utf8).write(to: file)
         }
+    }
+
+    /// A `.gitignore` inside golden/ would make git ignore the case's own files (an expected `.env`), so golden
+    /// folders store it as `.gitignore.golden`; the runner renames it for the run and back when recording.
+    static let gitFileSuffix = ".golden"
+
+    static func storedName(_ path: String) -> String {
+        path == ".gitignore" || path.hasSuffix("/.gitignore") ? path + gitFileSuffix : path
+    }
+
+    static func restoreGitFiles(under root: URL) throws {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
+        var stored: [URL] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".gitignore" + gitFileSuffix) { stored.append(root.appendingPathComponent(relative)) }
+        }
+        for file in stored { try FileManager.default.moveItem(at: file, to: file.deletingPathExtension()) }
     }
 
     /// Relative path to contents for every regular file under `root`, hidden files included.

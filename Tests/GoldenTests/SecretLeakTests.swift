@@ -19,6 +19,7 @@ final class SecretLeakTests: XCTestCase {
                 .appendingPathComponent("secrets-\(goldenCase.name)-\(UUID().uuidString)")
             try FileManager.default.copyItem(at: goldenCase.directory.appendingPathComponent("input"), to: scratch)
             defer { try? FileManager.default.removeItem(at: scratch) }
+            try GoldenCase.restoreGitFiles(under: scratch)
             let standardInput = (try? Data(contentsOf: goldenCase.directory.appendingPathComponent("stdin"))) ?? Data()
             let context = CommandContext(
                 workingDirectory: scratch.path, environment: [:], isStandardErrorTTY: false,

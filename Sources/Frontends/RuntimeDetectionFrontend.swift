@@ -70,10 +70,12 @@ public struct RuntimeDetectionFrontend: Frontend {
         var detection = RuntimeDetection()
         // With a Dockerfile of the app's own, findings about buildpacks and their files would only be noise.
         var runtimeDiagnostics = Diagnostics()
-        detection.buildpacks = files.buildpacks(into: &runtimeDiagnostics)
+        // Parsed once for both readers below: a 1 MB app.json took as long to parse as the rest of the run.
+        let appJSON = files.jsonObject("app.json", into: &runtimeDiagnostics)
+        detection.buildpacks = files.buildpacks(appJSON: appJSON, into: &runtimeDiagnostics)
         detection.aptPackages = files.aptPackages(into: &runtimeDiagnostics)
         (detection.herokuYMLDockerfile, detection.herokuYMLLocation) = files.herokuYMLDockerfile(into: &diagnostics)
-        files.reportStackAndImage(into: &runtimeDiagnostics)
+        files.reportStackAndImage(appJSON: appJSON, into: &runtimeDiagnostics)
 
         let declared = detection.buildpacks.compactMap(\.language)
         let detected = Language.allCases.filter { files.detects($0) }
@@ -172,14 +174,19 @@ struct RuntimeFiles {
     func location(of needle: String, in name: String, onLineWith companion: String = "") -> SourceLocation? {
         guard let file = file(name), let text = String(validating: file.contents, as: UTF8.self) else { return nil }
         var line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rowStart = text.startIndex
+        // Row by row, stopping at the first match: splitting a 1 MB app.json up front cost more than the rest.
+        while true {
+            let rowEnd = text[rowStart...].firstIndex(of: "\n") ?? text.endIndex
+            let row = text[rowStart..<rowEnd]
             if let range = row.range(of: needle), companion.isEmpty || row.contains(companion) {
                 let column = row.unicodeScalars[row.startIndex..<range.lowerBound].count + 1
                 return SourceLocation(file: file.path, line: line, column: column)
             }
+            guard rowEnd < text.endIndex else { return SourceLocation(file: file.path) }
+            rowStart = text.index(after: rowEnd)
             line += 1
         }
-        return SourceLocation(file: file.path)
     }
 
     // MARK: Detection (heroku.md fact 21)
@@ -249,9 +256,9 @@ struct RuntimeFiles {
 
     /// app.json `buildpacks` (or, without it, `.buildpacks`), each resolved to an official language or a known
     /// helper; anything else is a community buildpack and gets a warning naming it.
-    func buildpacks(into diagnostics: inout Diagnostics) -> [BuildpackReference] {
+    func buildpacks(appJSON: [String: Any]?, into diagnostics: inout Diagnostics) -> [BuildpackReference] {
         var references: [BuildpackReference] = []
-        if let appJSON = jsonObject("app.json", into: &diagnostics), let list = appJSON["buildpacks"] as? [Any] {
+        if let appJSON, let list = appJSON["buildpacks"] as? [Any] {
             for entry in list {
                 guard let url = (entry as? [String: Any])?["url"] as? String else { continue }
                 let location = location(of: "\"\(url)\"", in: "app.json", onLineWith: "\"url\"")
@@ -279,9 +286,8 @@ struct RuntimeFiles {
     }
 
     /// `stack` and `image` in app.json: read so they are not dropped silently.
-    func reportStackAndImage(into diagnostics: inout Diagnostics) {
-        var scratch = Diagnostics()
-        guard let appJSON = jsonObject("app.json", into: &scratch) else { return }
+    func reportStackAndImage(appJSON: [String: Any]?, into diagnostics: inout Diagnostics) {
+        guard let appJSON else { return }
         if let stack = appJSON["stack"] as? String, stack != "container" {
             diagnostics.note(
                 .runtimeStack,

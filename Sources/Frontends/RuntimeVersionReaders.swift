@@ -84,7 +84,7 @@ extension RuntimeFiles {
     {
         guard let source = text(name, into: &diagnostics) else { return [] }
         return source.lines.compactMap { line in
-            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
             return (trimmed, SourceLocation(file: source.path, line: line.number, column: 1))
         }
@@ -123,7 +123,7 @@ extension RuntimeFiles {
         if let lock = text("Gemfile.lock", into: &diagnostics) {
             let lines = lock.lines
             for (index, line) in lines.enumerated() {
-                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.text.trimmingWhitespace()
                 if line.text == "RUBY VERSION", index + 1 < lines.count {
                     let words = lines[index + 1].text.split(separator: " ")
                     if words.count >= 2, words[0] == "ruby" {

@@ -286,9 +286,16 @@ extension AppTranslator {
     func applyFormation(
         _ formation: [AppJSONFormation], to services: inout [Service], into diagnostics: inout Diagnostics
     ) {
+        // The first service of each Heroku name and of each Convox name, so 1,000 entries stay linear.
+        var byHerokuName: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for (index, service) in services.enumerated() {
+            if byHerokuName[service.herokuName] == nil { byHerokuName[service.herokuName] = index }
+            if byName[service.name] == nil { byName[service.name] = index }
+        }
         for entry in formation {
-            guard let index = services.firstIndex(where: { $0.herokuName == entry.processType })
-                ?? services.firstIndex(where: { $0.name == ServiceNaming.normalize(entry.processType) })
+            guard let index = byHerokuName[entry.processType]
+                ?? ServiceNaming.normalize(entry.processType).flatMap({ byName[$0] })
             else {
                 diagnostics.warning(
                     .formationUnknownType,

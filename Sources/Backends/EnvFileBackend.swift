@@ -46,8 +46,10 @@ public struct EnvFileBackend: Backend {
         if let first = value.first, first == " " || first == "\t" { return "starts with a space" }
         if let last = value.last, last == " " || last == "\t" { return "ends with a space" }
         if let first = value.first, first == "'" || first == "\"" { return "starts with a quote" }
-        if value.contains(" #") || value.contains("\t#") { return "has a \" #\" that dotenv reads as a comment" }
-        if value.contains("${") { return "has \"${\", which dotenv expands" }
+        if value.containsLiteral(" #") || value.containsLiteral("\t#") {
+            return "has a \" #\" that dotenv reads as a comment"
+        }
+        if value.containsLiteral("${") { return "has \"${\", which dotenv expands" }
         return nil
     }
 }

@@ -77,22 +77,21 @@ public struct ConfigVarsFrontend: Frontend {
                 path: source.path, scalars: Array(source.text.unicodeScalars), isDotenv: format == .dotenv)
             variables = scanner.scan(into: &diagnostics)
         }
-        var result: [ConfigVar] = []
-        for variable in variables {
-            if let earlier = result.firstIndex(where: { $0.key == variable.key }) {
+        // Each key's latest position so far: a repeat names the one before it, and only the last one is kept,
+        // where it stands in the file. A dictionary lookup keeps this linear (10,000 vars would be 50M compares).
+        var latest: [String: Int] = [:]
+        for (position, variable) in variables.enumerated() {
+            if let earlier = latest[variable.key], format != .json {
                 // The JSON reader already warned about its own duplicates.
-                if format != .json {
-                    diagnostics.warning(
-                        .configVarsDuplicateKey,
-                        "config var \(variable.key) is set again (first on line \(result[earlier].location.line)); "
-                            + "the last value wins",
-                        at: variable.location, hint: "remove the line you do not want")
-                }
-                result.remove(at: earlier)
+                diagnostics.warning(
+                    .configVarsDuplicateKey,
+                    "config var \(variable.key) is set again (first on line \(variables[earlier].location.line)); "
+                        + "the last value wins",
+                    at: variable.location, hint: "remove the line you do not want")
             }
-            result.append(variable)
+            latest[variable.key] = position
         }
-        return result
+        return variables.enumerated().filter { latest[$0.element.key] == $0.offset }.map(\.element)
     }
 
     func parseJSON(_ source: SourceText, into diagnostics: inout Diagnostics) -> [ConfigVar] {

@@ -28,6 +28,7 @@ public struct DomainsFrontend: Frontend {
         let candidates = trimmed.hasPrefix("[") || trimmed.hasPrefix("{")
             ? jsonHostnames(source, into: &diagnostics) : lineHostnames(source)
         var domains: [HerokuDomain] = []
+        var seen: Set<String> = []
         for (hostname, location, kind) in candidates {
             let lowered = hostname.lowercased()
             if kind == "heroku" || lowered.hasSuffix(".herokuapp.com") || lowered.hasSuffix(".herokudns.com") {
@@ -43,7 +44,7 @@ public struct DomainsFrontend: Frontend {
                     hint: "give one hostname per line, such as www.example.com")
                 continue
             }
-            if domains.contains(where: { $0.hostname == lowered }) {
+            if !seen.insert(lowered).inserted {
                 diagnostics.warning(.domainsDuplicate, "domain \(lowered) is listed twice", at: location)
                 continue
             }

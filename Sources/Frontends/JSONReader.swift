@@ -153,7 +153,11 @@ public struct JSONReader {
     }
 
     mutating func skipWhitespace() {
-        while index < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[index]) { advance() }
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n"
+            || scalars[index] == "\r"
+        {
+            advance()
+        }
     }
 
     var describedCurrent: String {
@@ -348,7 +352,9 @@ public struct JSONReader {
 
     mutating func readString(into diagnostics: inout Diagnostics) throws -> String {
         advance()
-        var result = String.UnicodeScalarView()
+        // UTF-8 bytes, turned into a String once: appending scalar by scalar to a String was most of the reading.
+        var result: [UInt8] = []
+        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { result.append($0) } }
         while true {
             guard index < scalars.count else {
                 fail("string is never closed with \"\\\"\"", into: &diagnostics)
@@ -357,7 +363,7 @@ public struct JSONReader {
             let scalar = scalars[index]
             if scalar == "\"" {
                 advance()
-                return String(result)
+                return String(decoding: result, as: UTF8.self)
             }
             if scalar.value < 0x20 {
                 fail("a raw control character (such as a line break or tab) inside a string",
@@ -365,20 +371,27 @@ public struct JSONReader {
                 throw Failure()
             }
             if scalar != "\\" {
-                result.append(scalar)
-                advance()
+                // A run of plain scalars at once; it holds no line break (control characters fail above), so only
+                // `index` moves.
+                while index < scalars.count, scalars[index] != "\"", scalars[index] != "\\",
+                    scalars[index].value >= 0x20
+                {
+                    let value = scalars[index].value
+                    if value < 0x80 { result.append(UInt8(truncatingIfNeeded: value)) } else { append(scalars[index]) }
+                    index += 1
+                }
                 continue
             }
             advance()
             guard index < scalars.count else { continue }
             let escape = scalars[index]
             switch escape {
-            case "\"", "\\", "/": result.append(escape)
-            case "b": result.append("\u{08}")
-            case "f": result.append("\u{0C}")
-            case "n": result.append("\n")
-            case "r": result.append("\r")
-            case "t": result.append("\t")
+            case "\"", "\\", "/": append(escape)
+            case "b": append("\u{08}")
+            case "f": append("\u{0C}")
+            case "n": append("\n")
+            case "r": append("\r")
+            case "t": append("\t")
             case "u":
                 advance()
                 let first = try readHexQuad(into: &diagnostics)
@@ -391,13 +404,13 @@ public struct JSONReader {
                     if (0xDC00...0xDFFF).contains(second),
                         let combined = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
                     {
-                        result.append(combined)
+                        append(combined)
                     } else {
-                        result.append("\u{FFFD}")
-                        if let lone = Unicode.Scalar(second) { result.append(lone) } else { result.append("\u{FFFD}") }
+                        append("\u{FFFD}")
+                        append(Unicode.Scalar(second) ?? "\u{FFFD}")
                     }
                 } else {
-                    result.append(Unicode.Scalar(first) ?? "\u{FFFD}")
+                    append(Unicode.Scalar(first) ?? "\u{FFFD}")
                 }
                 continue
             default:

@@ -70,10 +70,12 @@ public struct RuntimeDetectionFrontend: Frontend {
         var detection = RuntimeDetection()
         // With a Dockerfile of the app's own, findings about buildpacks and their files would only be noise.
         var runtimeDiagnostics = Diagnostics()
-        detection.buildpacks = files.buildpacks(into: &runtimeDiagnostics)
+        // Parsed once for both readers below: a 1 MB app.json took as long to parse as the rest of the run.
+        let appJSON = files.jsonObject("app.json", into: &runtimeDiagnostics)
+        detection.buildpacks = files.buildpacks(appJSON: appJSON, into: &runtimeDiagnostics)
         detection.aptPackages = files.aptPackages(into: &runtimeDiagnostics)
         (detection.herokuYMLDockerfile, detection.herokuYMLLocation) = files.herokuYMLDockerfile(into: &diagnostics)
-        files.reportStackAndImage(into: &runtimeDiagnostics)
+        files.reportStackAndImage(appJSON: appJSON, into: &runtimeDiagnostics)
 
         let declared = detection.buildpacks.compactMap(\.language)
         let detected = Language.allCases.filter { files.detects($0) }
@@ -259,15 +261,15 @@ struct RuntimeFiles {
 
     /// app.json `buildpacks` (or, without it, `.buildpacks`), each resolved to an official language or a known
     /// helper; anything else is a community buildpack and gets a warning naming it.
-    func buildpacks(into diagnostics: inout Diagnostics) -> [BuildpackReference] {
+    func buildpacks(appJSON: JSONNode?, into diagnostics: inout Diagnostics) -> [BuildpackReference] {
         var references: [BuildpackReference] = []
-        for entry in jsonObject("app.json", into: &diagnostics)?.member("buildpacks")?.value.elements ?? [] {
+        for entry in appJSON?.member("buildpacks")?.value.elements ?? [] {
             guard let url = entry.member("url")?.value, let name = url.stringValue else { continue }
             references.append(BuildpackNames.reference(name, at: url.location))
         }
         if references.isEmpty, let source = text(".buildpacks", into: &diagnostics) {
             for line in source.lines {
-                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.text.trimmingWhitespace()
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 references.append(BuildpackNames.reference(
                     trimmed, at: SourceLocation(file: source.path, line: line.number, column: 1)))
@@ -285,8 +287,8 @@ struct RuntimeFiles {
     }
 
     /// `stack` and `image` in app.json: read so they are not dropped silently.
-    func reportStackAndImage(into diagnostics: inout Diagnostics) {
-        guard let appJSON = jsonObject("app.json", into: &diagnostics) else { return }
+    func reportStackAndImage(appJSON: JSONNode?, into diagnostics: inout Diagnostics) {
+        guard let appJSON else { return }
         if let stack = appJSON.member("stack"), let name = stack.value.stringValue, name != "container" {
             diagnostics.note(
                 .runtimeStack,
@@ -306,7 +308,7 @@ struct RuntimeFiles {
         guard let source = text("Aptfile", into: &diagnostics) else { return [] }
         var packages: [String] = []
         for line in source.lines {
-            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let isName = trimmed.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.:".contains($0)) }
             guard isName, !trimmed.hasPrefix("-"), !trimmed.contains("://") else {
@@ -338,8 +340,8 @@ struct RuntimeFiles {
             let indent = text.count - content.count
             let location = SourceLocation(file: source.path, line: line.number, column: indent + 1)
             guard let colon = content.firstIndex(of: ":") else { continue }
-            let key = content[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = content[..<colon].trimmingWhitespace()
+            let value = content[content.index(after: colon)...].trimmingWhitespace()
                 .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             if indent == 0 {
                 section = key
@@ -405,7 +407,7 @@ struct RuntimeFiles {
 enum BuildpackNames {
     /// `name` as written, with the official language or known helper it names.
     static func reference(_ name: String, at location: SourceLocation) -> BuildpackReference {
-        var key = name.lowercased().trimmingCharacters(in: .whitespaces)
+        var key = name.lowercased().trimmingWhitespace()
         if let hash = key.firstIndex(of: "#") { key = String(key[..<hash]) }
         for suffix in [".git", ".tgz", "/"] where key.hasSuffix(suffix) { key.removeLast(suffix.count) }
         for prefix in ["urn:buildpack:", "https://", "http://", "git://", "www."] where key.hasPrefix(prefix) {

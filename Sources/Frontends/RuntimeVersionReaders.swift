@@ -89,7 +89,7 @@ extension RuntimeFiles {
     {
         guard let source = text(name, into: &diagnostics) else { return [] }
         return source.lines.compactMap { line in
-            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
             return (trimmed, SourceLocation(file: source.path, line: line.number, column: 1))
         }
@@ -110,7 +110,7 @@ extension RuntimeFiles {
 
     /// Strips the prefixes version files use (`ruby-`, `python-`, `v`, `go`, `temurin-`) and wildcard parts.
     static func plainVersion(_ raw: String) -> String {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingWhitespace()
         for prefix in ["ruby-", "python-", "temurin-", "zulu-", "openjdk-", "go", "v"] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
         }
@@ -128,7 +128,7 @@ extension RuntimeFiles {
         if let lock = text("Gemfile.lock", into: &diagnostics) {
             let lines = lock.lines
             for (index, line) in lines.enumerated() {
-                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.text.trimmingWhitespace()
                 if line.text == "RUBY VERSION", index + 1 < lines.count {
                     let words = lines[index + 1].text.split(separator: " ")
                     if words.count >= 2, words[0] == "ruby" {
@@ -141,7 +141,7 @@ extension RuntimeFiles {
                     }
                 }
                 if line.text == "BUNDLED WITH", index + 1 < lines.count {
-                    runtime.packageManagerVersion = lines[index + 1].text.trimmingCharacters(in: .whitespaces)
+                    runtime.packageManagerVersion = lines[index + 1].text.trimmingWhitespace()
                 }
                 if trimmed.hasPrefix("rails (") || trimmed.hasPrefix("railties (") { runtime.traits.isRails = true }
             }
@@ -369,7 +369,7 @@ extension RuntimeFiles {
     func readJVM(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
         for line in meaningfulLines("system.properties", into: &diagnostics) {
-            let parts = line.text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.text.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
             if parts.count == 2, parts[0] == "java.runtime.version" {
                 var version = Self.plainVersion(parts[1])
                 if version.hasPrefix("1.") { version = String(version.dropFirst(2)) }
@@ -426,7 +426,7 @@ extension RuntimeFiles {
             } + ["project/build.properties"].filter(has)
             for line in meaningfulLines("project/build.properties", into: &diagnostics) {
                 let parts = line.text.split(separator: "=", maxSplits: 1)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { $0.trimmingWhitespace() }
                 if parts.count == 2, parts[0] == "sbt.version" { runtime.packageManagerVersion = parts[1] }
             }
         default:
@@ -473,7 +473,7 @@ enum ComposerConstraint {
     /// `~8.2.0`, `8.3.*`, `8.2.x` and exact versions name a minor; `^8.1` and `>=8.1` only a major (the newest
     /// minor of it is chosen later); nil when nothing can be read.
     static func version(satisfying constraint: String) -> String? {
-        let alternatives = constraint.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let alternatives = constraint.components(separatedBy: "|").map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
         guard let last = alternatives.last?.split(separator: " ").first.map(String.init) else { return nil }
         let operatorText = String(last.prefix { "<>=^~v".contains($0) })

@@ -186,14 +186,17 @@ extension AppTranslator {
         into app: inout AppIR, diagnostics: inout Diagnostics
     ) {
         var sources: [EnvironmentSource] = []
+        // Positions in `sources` by key, so that 10,000 config vars stay linear.
+        var positions: [String: Int] = [:]
         func index(of key: String) -> Int {
-            if let existing = sources.firstIndex(where: { $0.key == key }) { return existing }
+            if let existing = positions[key] { return existing }
             sources.append(EnvironmentSource(key: key))
+            positions[key] = sources.count - 1
             return sources.count - 1
         }
         for variable in heroku.appJSON?.environment ?? [] { sources[index(of: variable.key)].appJSON = variable }
         for variable in heroku.configVars ?? [] { sources[index(of: variable.key)].configVar = variable }
-        for variable in injected.required where !sources.contains(where: { $0.key == variable.key }) {
+        for variable in injected.required where positions[variable.key] == nil {
             sources[index(of: variable.key)].addOnLocation = variable.location
         }
         var missing: [String] = []
@@ -265,7 +268,8 @@ extension AppTranslator {
             app.environment.append(declaration)
         }
         if !missing.isEmpty {
-            let location = sources.first { missing.contains($0.key) }?.location
+            let missingKeys = Set(missing)
+            let location = sources.first { missingKeys.contains($0.key) }?.location
             diagnostics.note(
                 .requiredWithoutValue,
                 "required environment variables with no value yet: " + missing.joined(separator: ", ")
@@ -276,15 +280,22 @@ extension AppTranslator {
 
     /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line.
     static func fitsManifest(_ value: String) -> Bool {
-        !value.contains("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        !value.containsLiteral("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
     }
 
     func applyFormation(
         _ formation: [AppJSONFormation], to services: inout [Service], into diagnostics: inout Diagnostics
     ) {
+        // The first service of each Heroku name and of each Convox name, so 1,000 entries stay linear.
+        var byHerokuName: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for (index, service) in services.enumerated() {
+            if byHerokuName[service.herokuName] == nil { byHerokuName[service.herokuName] = index }
+            if byName[service.name] == nil { byName[service.name] = index }
+        }
         for entry in formation {
-            guard let index = services.firstIndex(where: { $0.herokuName == entry.processType })
-                ?? services.firstIndex(where: { $0.name == ServiceNaming.normalize(entry.processType) })
+            guard let index = byHerokuName[entry.processType]
+                ?? ServiceNaming.normalize(entry.processType).flatMap({ byName[$0] })
             else {
                 diagnostics.warning(
                     .formationUnknownType,

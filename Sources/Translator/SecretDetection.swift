@@ -13,13 +13,13 @@ public enum SecretDetection {
     /// True when the key looks like a credential (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*`, ...).
     public static func isSecretName(_ key: String) -> Bool {
         let upper = key.uppercased()
-        return upper == "KEY" || nameMarkers.contains { upper.contains($0) }
+        return upper == "KEY" || nameMarkers.contains { upper.containsLiteral($0) }
             || nameSuffixes.contains { upper.hasSuffix($0) }
     }
 
     /// True for a URL carrying credentials (`postgres://user:pw@host/db`, `https://key@sentry.io/1`).
     public static func isCredentialURL(_ value: String) -> Bool {
-        guard let scheme = value.range(of: "://") else { return false }
+        guard value.containsLiteral("://"), let scheme = value.range(of: "://") else { return false }
         let authority = value[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return authority.contains("@")
     }

@@ -60,7 +60,7 @@ extension AppTranslator {
                     + "timers are never stopped, so a slow run can overlap the next one",
                 at: fileLocation, hint: "make each job safe to overlap, or bound it (e.g. `timeout 600 <command>`)")
         }
-        var names: [String] = []
+        var names: Set<String> = []
         for job in jobs {
             let what = "Scheduler job \"\(job.command)\""
             let commandLocation = job.commandLocation ?? job.location
@@ -68,7 +68,7 @@ extension AppTranslator {
                 job.command, at: commandLocation, what: what, options: options, into: &diagnostics)
             addEnvironment(translated.environmentDefaults, to: &jobsService, what: what, into: &diagnostics)
             let name = timerName(for: job, taken: names, into: &diagnostics)
-            names.append(name)
+            names.insert(name)
             checkDynoSize(of: job, against: jobsService, what: what, into: &diagnostics)
             app.timers.append(Timer(
                 name: name, schedule: job.schedule, command: translated.command, service: jobsService.name,
@@ -92,7 +92,7 @@ extension AppTranslator {
 
     /// A unique Convox name from what the command runs: `bundle exec rake cleanup:sessions` gives
     /// `cleanup-sessions`; a clash gets `-2`, `-3`, ... and a note.
-    func timerName(for job: SchedulerJob, taken: [String], into diagnostics: inout Diagnostics) -> String {
+    func timerName(for job: SchedulerJob, taken: Set<String>, into diagnostics: inout Diagnostics) -> String {
         let base = Self.timerBaseName(for: job.command)
         guard taken.contains(base) else { return base }
         var number = 2

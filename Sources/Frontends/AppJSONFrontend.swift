@@ -2,6 +2,7 @@ import Translator
 
 extension DiagnosticID {
     static let appJSONWrongType: DiagnosticID = "appjson.wrong-type"
+    static let appJSONOutOfRange: DiagnosticID = "appjson.out-of-range"
     static let appJSONScalarAsString: DiagnosticID = "appjson.scalar-as-string"
     static let appJSONUnknownKey: DiagnosticID = "appjson.unknown-key"
     static let appJSONInvalidPlan: DiagnosticID = "appjson.invalid-plan"
@@ -265,9 +266,15 @@ public struct AppJSONFrontend: Frontend {
             for field in fields {
                 switch field.key {
                 case "quantity":
-                    guard case .number(let text) = field.value.value, let quantity = Int(text), quantity >= 0 else {
+                    guard case .number(let text) = field.value.value else {
                         wrongType(field.value, expected: "a whole number of dynos", key: "\(keyPath).quantity",
                             into: &diagnostics)
+                        continue
+                    }
+                    guard let quantity = Int(text), quantity >= 0 else {
+                        diagnostics.error(
+                            .appJSONOutOfRange, "\(keyPath).quantity is \(text), not a whole number of dynos",
+                            at: field.value.location, hint: "write a count such as 0, 1 or 2")
                         continue
                     }
                     entry.quantity = quantity

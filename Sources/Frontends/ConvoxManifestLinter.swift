@@ -16,6 +16,7 @@ extension DiagnosticID {
     static let lintListCommand: DiagnosticID = "lint.list-command"
     static let lintUnknownKey: DiagnosticID = "lint.unknown-key"
     static let lintReservedLabel: DiagnosticID = "lint.reserved-label"
+    static let lintOutOfRange: DiagnosticID = "lint.out-of-range"
 }
 
 /// Checks a convox.yml with the rules Convox's own loader enforces (convox/convox:pkg/manifest `Load` and
@@ -290,11 +291,16 @@ private struct Context {
         if let port = service.value["port"] {
             let text = port.scalarText ?? port["port"]?.scalarText ?? ""
             let number = text.split(separator: ":").last.map(String.init) ?? text
-            if port.pairs == nil && port.scalarText == nil || Int(number) == nil {
+            let isWholeNumber = !number.isEmpty && number.drop { $0 == "-" }.allSatisfy { $0.isASCII && $0.isNumber }
+            if port.pairs == nil && port.scalarText == nil || !isWholeNumber {
                 diagnostics.error(.lintWrongType, "port `\(port.compactText)` is not a port number", at: at(port),
                     hint: "write `port: 3000` or `port: https:3000`")
+            } else if !(Int(number).map { (1...65535).contains($0) } ?? false) {
+                diagnostics.error(.lintOutOfRange, "port \(number) is out of range (1 to 65535)",
+                    at: at(port, "\(keyPath).port"), hint: "use the port the app listens on, such as 3000")
             }
         }
+        lintScaleCount(service.value["scale"], keyPath: keyPath)
         if let deployment = service.value["deployment"] {
             lintBounds(deployment["minimum"], name: "minimum", range: 0...100, keyPath: keyPath)
             lintBounds(deployment["maximum"], name: "maximum", range: 100...200, keyPath: keyPath)
@@ -310,6 +316,19 @@ private struct Context {
         if generation == .three, let agent = service.value["agent"], agent.pairs != nil {
             diagnostics.error(.lintWrongType, "agent ports are now specified at the service level", at: at(agent),
                 hint: "write `agent: true` and list the ports under `ports:`")
+        }
+    }
+
+    /// `scale: N`, `scale: {count: N}` or `count: MIN-MAX`: Convox reads each bound as an int, so a count too
+    /// big for one is an error when the manifest is loaded.
+    mutating func lintScaleCount(_ scale: YAMLNode?, keyPath: String) {
+        guard let scale, let count = scale.scalarText == nil ? scale["count"] : scale,
+            let text = count.scalarText
+        else { return }
+        for bound in text.split(separator: "-", omittingEmptySubsequences: false)
+        where bound.allSatisfy({ $0.isASCII && $0.isNumber }) && !bound.isEmpty && Int32(bound) == nil {
+            diagnostics.error(.lintOutOfRange, "scale count \(bound) is out of range", at: at(count, "\(keyPath).scale"),
+                hint: "use a count of processes, such as 1 or 2-10")
         }
     }
 

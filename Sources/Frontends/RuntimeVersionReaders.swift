@@ -3,6 +3,7 @@ import Translator
 
 extension DiagnosticID {
     static let runtimeVersionFileIgnored: DiagnosticID = "runtime.version-file-ignored"
+    static let runtimeVersionOutOfRange: DiagnosticID = "runtime.version-out-of-range"
 }
 
 /// A version found in one file, and whether the buildpack itself reads that file.
@@ -38,6 +39,16 @@ extension RuntimeFiles {
         _ candidates: [VersionCandidate], for runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics
     ) {
         let name = runtime.language.displayName
+        // No runtime has a version part of 10,000 or more: such a number is a typo, and no image is tagged with it.
+        let candidates = candidates.filter { candidate in
+            let parts = candidate.value.split(separator: ".")
+            guard parts.contains(where: { part in Int(part).map { $0 >= 10_000 } ?? true }) else { return true }
+            diagnostics.warning(
+                .runtimeVersionOutOfRange,
+                "\(name) \(candidate.value) from \(candidate.label) is not a version any image has, so it is ignored",
+                at: candidate.location, hint: Self.versionHint(runtime.language))
+            return false
+        }
         guard let winner = candidates.first(where: \.isRead) else {
             if let ignored = candidates.first {
                 diagnostics.note(
@@ -145,7 +156,7 @@ extension RuntimeFiles {
                 }
                 if trimmed.hasPrefix("rails (") || trimmed.hasPrefix("railties (") { runtime.traits.isRails = true }
             }
-        } else if has("Gemfile") {
+        } else if has("Gemfile"), !has("Gemfile.lock") {
             diagnostics.warning(
                 .runtimeMissingLockfile,
                 "there is a Gemfile but no Gemfile.lock; Heroku's Ruby buildpack refuses to build without it",

@@ -3,6 +3,7 @@ extension DiagnosticID {
     static let nameClash: DiagnosticID = "procfile.name-clash"
     static let invalidName: DiagnosticID = "procfile.invalid-name"
     static let defaultPort: DiagnosticID = "service.default-port"
+    static let portOutOfRange: DiagnosticID = "service.port-out-of-range"
     static let noWebProcess: DiagnosticID = "service.no-web"
     static let releasePhase: DiagnosticID = "service.release-phase"
     static let oneOffType: DiagnosticID = "service.one-off"
@@ -148,6 +149,13 @@ public struct AppTranslator: Sendable {
                 port = literal
             } else if let portDefault {
                 port = portDefault
+            } else if let wrong = PortDetection.outOfRangePort(in: process.command) {
+                port = PortDetection.defaultPort
+                diagnostics.warning(
+                    .portOutOfRange,
+                    "\(what) listens on port \(wrong), which is out of range (1 to 65535), so it gets port "
+                        + "\(PortDetection.defaultPort); Convox sets PORT=\(PortDetection.defaultPort) for it",
+                    at: process.location, hint: "fix the port in the command, or use $PORT")
             } else {
                 port = PortDetection.defaultPort
                 diagnostics.note(

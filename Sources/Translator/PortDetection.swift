@@ -16,21 +16,40 @@ public enum PortDetection {
 
     /// The first literal port in `command`, if any.
     public static func literalPort(in command: String) -> Int? {
+        firstAddress(in: command, where: port(in:))
+    }
+
+    /// The first port-like number in `command` that no socket can use (`-p 70000`), so a user is told why the
+    /// port they wrote was not taken, rather than that the command names none.
+    public static func outOfRangePort(in command: String) -> String? {
+        firstAddress(in: command) { value in
+            var candidate = Substring(value)
+            while candidate.hasSuffix("/") { candidate = candidate.dropLast() }
+            if let colon = candidate.lastIndex(of: ":") { candidate = candidate[candidate.index(after: colon)...] }
+            guard !candidate.isEmpty, candidate.allSatisfy({ $0.isASCII && $0.isNumber }),
+                !(Int(candidate).map { (1...65535).contains($0) } ?? false)
+            else { return nil }
+            return String(candidate)
+        }
+    }
+
+    /// The first flag value, `KEY=value` or `host:port` word in `command` that `parse` accepts.
+    static func firstAddress<Value>(in command: String, where parse: (String) -> Value?) -> Value? {
         let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
             String($0).trimmingQuotes()
         }
         for (index, word) in words.enumerated() {
-            if flagsTakingAddress.contains(word), index + 1 < words.count, let port = port(in: words[index + 1]) {
+            if flagsTakingAddress.contains(word), index + 1 < words.count, let port = parse(words[index + 1]) {
                 return port
             }
             if let equals = word.firstIndex(of: "=") {
                 let key = String(word[..<equals])
-                if assignmentKeys.contains(key), let port = port(in: String(word[word.index(after: equals)...])) {
+                if assignmentKeys.contains(key), let port = parse(String(word[word.index(after: equals)...])) {
                     return port
                 }
             }
             for host in ["0.0.0.0:", "127.0.0.1:", "localhost:", "[::]:", "*:"] where word.hasPrefix(host) {
-                if let port = port(in: String(word.dropFirst(host.count))) { return port }
+                if let port = parse(String(word.dropFirst(host.count))) { return port }
             }
         }
         return nil

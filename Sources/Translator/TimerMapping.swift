@@ -61,13 +61,15 @@ extension AppTranslator {
                 at: fileLocation, hint: "make each job safe to overlap, or bound it (e.g. `timeout 600 <command>`)")
         }
         var names: Set<String> = []
+        // The next `-N` to try per base name: 100,000 jobs sharing a name must not rescan -2, -3, ... each time.
+        var nextSuffix: [String: Int] = [:]
         for job in jobs {
             let what = "Scheduler job \"\(job.command)\""
             let commandLocation = job.commandLocation ?? job.location
             let translated = CommandTranslation.translate(
                 job.command, at: commandLocation, what: what, options: options, into: &diagnostics)
             addEnvironment(translated.environmentDefaults, to: &jobsService, what: what, into: &diagnostics)
-            let name = timerName(for: job, taken: names, into: &diagnostics)
+            let name = timerName(for: job, taken: names, nextSuffix: &nextSuffix, into: &diagnostics)
             names.insert(name)
             checkDynoSize(of: job, against: jobsService, what: what, into: &diagnostics)
             app.timers.append(Timer(
@@ -92,11 +94,15 @@ extension AppTranslator {
 
     /// A unique Convox name from what the command runs: `bundle exec rake cleanup:sessions` gives
     /// `cleanup-sessions`; a clash gets `-2`, `-3`, ... and a note.
-    func timerName(for job: SchedulerJob, taken: Set<String>, into diagnostics: inout Diagnostics) -> String {
+    func timerName(
+        for job: SchedulerJob, taken: Set<String>, nextSuffix: inout [String: Int], into diagnostics: inout Diagnostics
+    ) -> String {
         let base = Self.timerBaseName(for: job.command)
         guard taken.contains(base) else { return base }
-        var number = 2
+        // Names are only ever added, so every suffix below the one handed out last is still taken.
+        var number = nextSuffix[base] ?? 2
         while taken.contains("\(base)-\(number)") { number += 1 }
+        nextSuffix[base] = number + 1
         let name = "\(base)-\(number)"
         diagnostics.note(
             .timerRenamed,

@@ -59,7 +59,7 @@ struct AppDirectory {
                 if typed == "-" { return InputFile(path: "<stdin>", contents: context.readStandardInput()) }
                 let absolute = context.resolve(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
-                    diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
+                    diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist", at: SourceLocation(file: typed),
                         hint: "check the path given on the command line")
                     return nil
                 }

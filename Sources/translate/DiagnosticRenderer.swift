@@ -27,9 +27,21 @@ enum DiagnosticRenderer {
             }
             severity = "\u{1B}[1;\(code)m\(severity)\u{1B}[0m"
         }
-        var line = "\(place)\(severity): \(diagnostic.message) [\(diagnostic.id)]\n"
-        if let hint = diagnostic.hint { line += "    hint: \(hint)\n" }
+        var line = "\(place)\(severity): \(shortened(diagnostic.message)) [\(diagnostic.id)]\n"
+        if let hint = diagnostic.hint { line += "    hint: \(shortened(hint))\n" }
         return line
+    }
+
+    /// Longest message printed whole. Messages quote the user's values, and a value can be a 1 MB line.
+    static let maximumMessageLength = 600
+
+    /// `message` with its middle left out when it is longer than `maximumMessageLength` characters, saying how
+    /// much was left out, so one huge value cannot flood a terminal or a CI log.
+    static func shortened(_ message: String) -> String {
+        guard message.count > maximumMessageLength else { return message }
+        let kept = maximumMessageLength / 2
+        return "\(message.prefix(kept))[... \(message.count - 2 * kept) characters left out ...]"
+            + "\(message.suffix(kept))"
     }
 
     struct JSONDiagnostic: Encodable {
@@ -46,8 +58,9 @@ enum DiagnosticRenderer {
     static func json(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.map {
             JSONDiagnostic(
-                id: $0.id.rawValue, severity: $0.severity.rawValue, message: $0.message, file: $0.location?.file,
-                line: $0.location?.line, column: $0.location?.column, keyPath: $0.location?.keyPath, hint: $0.hint)
+                id: $0.id.rawValue, severity: $0.severity.rawValue, message: shortened($0.message),
+                file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                keyPath: $0.location?.keyPath, hint: $0.hint.map(shortened))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -2,6 +2,7 @@ import Translator
 
 extension DiagnosticID {
     static let configVarsFormat: DiagnosticID = "configvars.format"
+    static let configVarsEmpty: DiagnosticID = "configvars.empty"
     static let configVarsInvalidLine: DiagnosticID = "configvars.invalid-line"
     static let configVarsUnterminatedQuote: DiagnosticID = "configvars.unterminated-quote"
     static let configVarsDuplicateKey: DiagnosticID = "configvars.duplicate-key"
@@ -36,6 +37,14 @@ public struct ConfigVarsFrontend: Frontend {
         guard let file = inputs.first else { return HerokuApp() }
         var app = HerokuApp(sourceFiles: [file.path])
         guard let source = SourceText.decode(file, into: &diagnostics) else {
+            app.configVars = []
+            return app
+        }
+        guard source.text.contains(where: { !$0.isWhitespace }) else {
+            diagnostics.warning(
+                .configVarsEmpty, "the config vars file is empty, so no config vars are carried over",
+                at: SourceLocation(file: source.path),
+                hint: "check that this is the right file (`heroku config --json -a APP > FILE` writes one)")
             app.configVars = []
             return app
         }

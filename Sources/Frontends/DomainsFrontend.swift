@@ -5,6 +5,7 @@ extension DiagnosticID {
     static let domainsInvalidHostname: DiagnosticID = "domains.invalid-hostname"
     static let domainsHerokuDomain: DiagnosticID = "domains.heroku-domain"
     static let domainsDuplicate: DiagnosticID = "domains.duplicate"
+    static let domainsEmpty: DiagnosticID = "domains.empty"
 }
 
 /// Reads `--domains FILE`: the output of `heroku domains --json`, or one hostname per line (`#` comments allowed).
@@ -27,6 +28,12 @@ public struct DomainsFrontend: Frontend {
         let trimmed = source.text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         let candidates = trimmed.hasPrefix("[") || trimmed.hasPrefix("{")
             ? jsonHostnames(source, into: &diagnostics) : lineHostnames(source)
+        if trimmed.isEmpty {
+            diagnostics.warning(
+                .domainsEmpty, "the domains file is empty, so no custom domain is set",
+                at: SourceLocation(file: source.path),
+                hint: "check that this is the right file (`heroku domains --json -a APP > FILE` writes one)")
+        }
         var domains: [HerokuDomain] = []
         var seen: Set<String> = []
         for (hostname, location, kind) in candidates {

@@ -3,7 +3,7 @@ import Translator
 
 extension DiagnosticID {
     static let runtimeVersionFileIgnored: DiagnosticID = "runtime.version-file-ignored"
-    static let runtimeVersionOutOfRange: DiagnosticID = "runtime.version-out-of-range"
+    static let runtimeUnusableVersion: DiagnosticID = "runtime.unusable-version"
 }
 
 /// A version found in one file, and whether the buildpack itself reads that file.
@@ -44,7 +44,7 @@ extension RuntimeFiles {
             let parts = candidate.value.split(separator: ".")
             guard parts.contains(where: { part in Int(part).map { $0 >= 10_000 } ?? true }) else { return true }
             diagnostics.warning(
-                .runtimeVersionOutOfRange,
+                .runtimeUnusableVersion,
                 "\(name) \(candidate.value) from \(candidate.label) is not a version any image has, so it is ignored",
                 at: candidate.location, hint: Self.versionHint(runtime.language))
             return false
@@ -68,6 +68,24 @@ extension RuntimeFiles {
             "\(name) \(winner.value) from \(winner.label) is used, as Heroku's buildpack would; "
                 + disagreeing.map { "\($0.label) says \($0.value)" }.joined(separator: ", "),
             at: winner.location, hint: "make the version files agree, or delete the ones you no longer use")
+    }
+
+    /// A version value that is not a string, or names a number no release has (`"99999999999999999999.x"`), is
+    /// a located warning; a range the buildpack resolves to its default (`">=18"`) stays quiet.
+    func reportUnusableVersion(
+        _ value: JSONNode, key: String, language: Language, into diagnostics: inout Diagnostics
+    ) {
+        let problem: String
+        if let text = value.stringValue {
+            let numbers = text.split { !$0.isASCII || !$0.isNumber }
+            guard numbers.contains(where: { Int($0).map { $0 >= 10_000 } ?? true }) else { return }
+            problem = "\(key) \"\(text)\" names no \(language.displayName) version any image has"
+        } else {
+            problem = "\(key) is \(value.kindDescription), not a version string"
+        }
+        diagnostics.warning(
+            .runtimeUnusableVersion, problem + ", so it is ignored", at: value.location,
+            hint: Self.versionHint(language))
     }
 
     /// Where the buildpack reads the version, for hints.
@@ -191,11 +209,14 @@ extension RuntimeFiles {
     func readNode(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
         let package = jsonObject("package.json", into: &diagnostics)
-        if let node = package?.member("engines")?.value.member("node"), let range = node.value.stringValue,
-            let major = NodeVersionRange.major(satisfying: range)
-        {
-            candidates.append(
-                VersionCandidate(value: major, label: "package.json engines.node", location: node.keyLocation))
+        if let node = package?.member("engines")?.value.member("node") {
+            if let range = node.value.stringValue, let major = NodeVersionRange.major(satisfying: range) {
+                candidates.append(
+                    VersionCandidate(value: major, label: "package.json engines.node", location: node.keyLocation))
+            } else {
+                reportUnusableVersion(node.value, key: "package.json engines.node", language: .nodejs,
+                    into: &diagnostics)
+            }
         }
         for name in [".nvmrc", ".node-version"] {
             if let line = meaningfulLines(name, into: &diagnostics).first {
@@ -332,9 +353,12 @@ extension RuntimeFiles {
                     + "build without it",
                 at: detectionLocation(.php), hint: "run `composer update` and commit composer.lock")
         }
-        guard let php = require?.value.member("php"), let constraint = php.value.stringValue,
-            let version = ComposerConstraint.version(satisfying: constraint)
-        else { return [] }
+        guard let php = require?.value.member("php") else { return [] }
+        guard let constraint = php.value.stringValue, let version = ComposerConstraint.version(satisfying: constraint)
+        else {
+            reportUnusableVersion(php.value, key: "composer.json require.php", language: .php, into: &diagnostics)
+            return []
+        }
         return [VersionCandidate(value: version, label: "composer.json require.php", location: php.keyLocation)]
     }
 

@@ -1,0 +1,2 @@
+﻿RAILS_ENV='production'
+WEB_CONCURRENCY='2'

@@ -1,0 +1,1 @@
+RAILS_ENV='production'WEB_CONCURRENCY='2'

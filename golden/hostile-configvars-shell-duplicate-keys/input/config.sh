@@ -1,0 +1,2 @@
+RAILS_ENV='staging'
+RAILS_ENV='production'

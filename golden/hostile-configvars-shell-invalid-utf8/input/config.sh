@@ -1,0 +1,2 @@
+RAILS_ENV='production'
+WEBÃ(_CONCURRENCY='2'

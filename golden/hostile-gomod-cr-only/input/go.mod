@@ -1,0 +1,1 @@
+module example.com/shopgo 1.22

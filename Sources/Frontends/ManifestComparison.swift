@@ -52,9 +52,12 @@ public enum ManifestComparison {
         switch (generated.content, manifest.content) {
         case let (.mapping(left), .mapping(right)):
             let keys = Array(Set(left.map(\.name)).union(right.map(\.name))).sorted()
+            // The last pair of each name, as the `.last` lookups did; looked up only, so 100,000 services stay linear.
+            let mineByName = Dictionary(left.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+            let theirsByName = Dictionary(right.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
             for key in keys {
-                let mine = left.last { $0.name == key }
-                let theirs = right.last { $0.name == key }
+                let mine = mineByName[key]
+                let theirs = theirsByName[key]
                 let childPath = path + [key]
                 switch (mine, theirs) {
                 case let (.some(mine), .some(theirs)):

@@ -338,6 +338,7 @@ struct YAMLParser {
 
     private mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode, depth: Int) throws -> YAMLNode {
         var pairs: [YAMLPair] = []
+        var positions: [String?: Int] = [:]
         var key = firstKey
         while true {
             if key.scalarText == "<<", key.isPlainScalar {
@@ -347,7 +348,7 @@ struct YAMLParser {
             // At the ':' after the key.
             index += 1
             let value = try parseBlockValue(parentIndent: indent, depth: depth, isSequenceEntry: false)
-            append(YAMLPair(key: key, value: value), to: &pairs)
+            append(YAMLPair(key: key, value: value), to: &pairs, positions: &positions)
             guard let next = lineIndent, next >= indent else { break }
             if next > indent {
                 throw failure("this line is indented more than the keys above it", at: index,
@@ -382,8 +383,10 @@ struct YAMLParser {
     }
 
     /// Adds a pair; a repeated key is a warning and, as in PyYAML and Go's yaml, the later value wins.
-    private mutating func append(_ pair: YAMLPair, to pairs: inout [YAMLPair]) {
-        if let existing = pairs.firstIndex(where: { $0.key.scalarText == pair.key.scalarText }) {
+    /// `positions` maps each key to its pair's index; it is only looked up, never iterated, so a mapping of 100,000
+    /// services stays linear.
+    private mutating func append(_ pair: YAMLPair, to pairs: inout [YAMLPair], positions: inout [String?: Int]) {
+        if let existing = positions[pair.key.scalarText] {
             let first = pairs[existing].key
             warnings.append(Failure(
                 id: .yamlDuplicateKey,
@@ -392,6 +395,7 @@ struct YAMLParser {
             pairs[existing].value = pair.value
             return
         }
+        positions[pair.key.scalarText] = pairs.count
         pairs.append(pair)
     }
 
@@ -687,6 +691,7 @@ struct YAMLParser {
         index += 1
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
+        var positions: [String?: Int] = [:]
         while true {
             skipFlowSpace()
             guard let scalar = current else {
@@ -715,7 +720,7 @@ struct YAMLParser {
                     throw failure("YAML merge keys ('<<') are not supported", at: offsetOf(entry),
                         id: .yamlUnsupported, hint: "write the merged keys out in full")
                 }
-                append(YAMLPair(key: entry, value: value), to: &pairs)
+                append(YAMLPair(key: entry, value: value), to: &pairs, positions: &positions)
             } else {
                 if current == ":" {
                     throw failure("a 'key: value' pair directly inside [...] is not supported", at: index,

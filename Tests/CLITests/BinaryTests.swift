@@ -19,8 +19,8 @@ final class BinaryTests: XCTestCase {
         return nil
     }
 
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        guard let executable = Self.executable else {
+    func run(_ arguments: [String], in directory: URL? = nil, executable: URL? = nil) throws -> Run {
+        guard let executable = executable ?? Self.executable else {
             throw XCTSkip("the translate executable was not found beside the test bundle")
         }
         let process = Process()
@@ -130,5 +130,43 @@ final class BinaryTests: XCTestCase {
         XCTAssertTrue(stale.standardOutput.contains("+++ b/convox.yml"), stale.standardOutput)
         XCTAssertTrue(stale.standardError.contains("run `translate convert`"), stale.standardError)
         XCTAssertEqual(try run(["check", "--bogus"], in: app).status, 64)
+    }
+
+    /// An unreadable input is one located error and nothing is written. Root reads mode-000 files, so when the
+    /// tests run as root the binary is run as an unprivileged user with setpriv (util-linux).
+    func testUnreadableInputIsALocatedError() throws {
+        let app = try makeApp(["Procfile": "web: node server.js\n", "app.json": "{\"name\": \"x\"}\n"])
+        chmod(app.path, 0o777)
+        chmod(app.appendingPathComponent("Procfile").path, 0o644)
+        chmod(app.appendingPathComponent("app.json").path, 0)
+        var arguments = ["convert"]
+        if geteuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), let executable = Self.executable
+            else { throw XCTSkip("running as root without /usr/bin/setpriv; skipping the unreadable-file case") }
+            // The binary must be reachable by the unprivileged user: copy it next to the app.
+            let copy = app.appendingPathComponent("translate-copy")
+            try FileManager.default.copyItem(at: executable, to: copy)
+            chmod(copy.path, 0o755)
+            var directory = app
+            while directory.path != "/" {
+                directory = directory.deletingLastPathComponent()
+                var info = stat()
+                if stat(directory.path, &info) == 0, info.st_mode & 0o001 == 0 {
+                    throw XCTSkip("\(directory.path) is not searchable by other users; skipping the unreadable case")
+                }
+            }
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path, "convert"]
+            let result = try run(arguments, in: app, executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            check(result, app: app)
+            return
+        }
+        check(try run(arguments, in: app), app: app)
+    }
+
+    private func check(_ result: Run, app: URL) {
+        XCTAssertEqual(result.status, 2, result.standardError)
+        XCTAssertTrue(result.standardError.contains("app.json: error: "), result.standardError)
+        XCTAssertTrue(result.standardError.contains("[input.unreadable-file]"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: app.appendingPathComponent("convox.yml").path))
     }
 }

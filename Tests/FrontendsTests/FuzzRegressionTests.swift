@@ -44,7 +44,8 @@ final class FuzzRegressionTests: XCTestCase {
             }
             return
         }
-        let options = ConversionOptions(configVarsPath: "config-vars", schedulerPath: "scheduler", domainsPath: "domains")
+        let options = ConversionOptions(
+            configVarsPath: "config-vars", schedulerPath: "scheduler", domainsPath: "domains")
         for frontend in FrontendRegistry.all where type(of: frontend).name == target {
             let inputs = frontend.requests(listing: Self.listing, options: options).map { request -> InputFile in
                 switch request {

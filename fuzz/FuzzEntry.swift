@@ -12,6 +12,14 @@ private let listing = [
     "heroku.yml", "package.json", "pom.xml", "project.clj", "requirements.txt", "runtime.txt", "system.properties",
 ]
 
+/// A small generated-looking manifest, normalised, for the `diff` comparison.
+private let referenceManifest: YAMLNode = {
+    var diagnostics = Diagnostics()
+    let text = "services:\n  web:\n    build: .\n    command: bin/web\n    port: 3000\n    scale: 2\n"
+    let root = YAMLReader.read(InputFile(path: "generated.yml", text: text), into: &diagnostics)
+    return root.map { ConvoxManifestNormalizer().normalize($0) } ?? YAMLNode(.mapping([]), line: 1, column: 1)
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -19,8 +27,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         // The reader for hand-written manifests (`diff`, `lint`): read, normalise and lint.
         var diagnostics = Diagnostics()
         if let root = YAMLReader.read(InputFile(path: "convox.yml", contents: bytes), into: &diagnostics) {
-            _ = ConvoxManifestNormalizer().normalize(root)
+            let normalized = ConvoxManifestNormalizer().normalize(root)
             ConvoxManifestLinter().lint(root, path: "convox.yml", into: &diagnostics)
+            // `diff` compares it with a generated manifest: drive the comparison both ways.
+            _ = ManifestComparison.differences(generated: normalized, manifest: referenceManifest)
+            _ = ManifestComparison.differences(generated: referenceManifest, manifest: normalized)
         }
         if selectedTarget != nil { return 0 }
     }

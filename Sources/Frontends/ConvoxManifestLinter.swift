@@ -327,8 +327,8 @@ private struct Context {
         else { return }
         for bound in text.split(separator: "-", omittingEmptySubsequences: false)
         where bound.allSatisfy({ $0.isASCII && $0.isNumber }) && !bound.isEmpty && Int32(bound) == nil {
-            diagnostics.error(.lintOutOfRange, "scale count \(bound) is out of range", at: at(count, "\(keyPath).scale"),
-                hint: "use a count of processes, such as 1 or 2-10")
+            diagnostics.error(.lintOutOfRange, "scale count \(bound) is out of range",
+                at: at(count, "\(keyPath).scale"), hint: "use a count of processes, such as 1 or 2-10")
         }
     }
 

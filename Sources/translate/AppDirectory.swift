@@ -59,8 +59,8 @@ struct AppDirectory {
                 if typed == "-" { return InputFile(path: "<stdin>", contents: context.readStandardInput()) }
                 let absolute = context.resolve(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
-                    diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist", at: SourceLocation(file: typed),
-                        hint: "check the path given on the command line")
+                    diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
+                        at: SourceLocation(file: typed), hint: "check the path given on the command line")
                     return nil
                 }
                 return readFile(at: absolute, shownAs: typed, into: &diagnostics)

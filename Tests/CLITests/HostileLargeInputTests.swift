@@ -29,7 +29,9 @@ final class HostileLargeInputTests: XCTestCase {
     static let targets: [Target] = [
         Target(
             name: "Procfile", file: "Procfile", arguments: ["convert"], companions: [:],
-            body: { count in (0..<count).map { "worker_\($0): bundle exec sidekiq -q queue_\($0)\n" }.joined() },
+            body: { count in
+                (0..<count).map { "worker_\($0): bundle exec sidekiq -q queue_\($0)\n" }.joined()
+            },
             longLine: { "web: bundle exec puma \($0)\n" }),
         Target(
             name: "app.json", file: "app.json", arguments: ["convert"],
@@ -40,7 +42,9 @@ final class HostileLargeInputTests: XCTestCase {
             longLine: { "{\n  \"name\": \"shop\",\n  \"description\": \"\($0)\"\n}\n" }, nested: jsonNesting),
         Target(
             name: "config vars JSON", file: "config.json", arguments: ["convert", "--config-vars", "FILE"],
-            body: { count in "{\n" + (0..<count).map { "  \"KEY_\($0)\": \"value \($0)\"" }.joined(separator: ",\n") + "\n}\n" },
+            body: { count in
+                "{\n" + (0..<count).map { "  \"KEY_\($0)\": \"value \($0)\"" }.joined(separator: ",\n") + "\n}\n"
+            },
             longLine: { "{\n  \"LONG\": \"\($0)\"\n}\n" }, nested: jsonNesting),
         Target(
             name: "config vars shell", file: "config.sh", arguments: ["convert", "--config-vars", "FILE"],
@@ -49,7 +53,9 @@ final class HostileLargeInputTests: XCTestCase {
         Target(
             name: "config vars listing", file: "config.txt", arguments: ["convert", "--config-vars", "FILE"],
             // `heroku config` pads keys so the values line up; numbering from 100,000 keeps every key as wide.
-            body: { count in "=== shop Config Vars\n" + (0..<count).map { "KEY_\(100_000 + $0): value \($0)\n" }.joined() },
+            body: { count in
+                "=== shop Config Vars\n" + (0..<count).map { "KEY_\(100_000 + $0): value \($0)\n" }.joined()
+            },
             longLine: { "=== shop Config Vars\nLONG: \($0)\n" }),
         Target(
             name: "config vars dotenv", file: "config.env", arguments: ["convert", "--config-vars", "FILE"],
@@ -62,7 +68,9 @@ final class HostileLargeInputTests: XCTestCase {
                     "  {\"attributes\": {\"command\": \"bundle exec rake task_\($0)\", \"every\": 60, \"at\": 5}}"
                 }.joined(separator: ",\n") + "\n]}\n"
             },
-            longLine: { "{\"data\": [\n  {\"attributes\": {\"command\": \"rake \($0)\", \"every\": 10, \"at\": 0}}\n]}\n" },
+            longLine: {
+                "{\"data\": [\n  {\"attributes\": {\"command\": \"rake \($0)\", \"every\": 10, \"at\": 0}}\n]}\n"
+            },
             nested: jsonNesting),
         Target(
             name: "scheduler job list", file: "scheduler.json", arguments: ["convert", "--scheduler", "FILE"],
@@ -94,7 +102,8 @@ final class HostileLargeInputTests: XCTestCase {
             companions: ["Procfile": "web: node server.js\n", "package-lock.json": ""],
             body: { count in
                 "{\n  \"engines\": {\"node\": \"20.x\"},\n  \"dependencies\": {\n"
-                    + (0..<count).map { "    \"package-\($0)\": \"^1.0.\($0)\"" }.joined(separator: ",\n") + "\n  }\n}\n"
+                    + (0..<count).map { "    \"package-\($0)\": \"^1.0.\($0)\"" }.joined(separator: ",\n")
+                    + "\n  }\n}\n"
             },
             longLine: { "{\n  \"description\": \"\($0)\",\n  \"engines\": {\"node\": \"20.x\"}\n}\n" },
             nested: jsonNesting),
@@ -167,9 +176,9 @@ final class HostileLargeInputTests: XCTestCase {
 
     /// Runs `target` on `contents` in a fresh app and checks the contract; returns the result for extra checks.
     @discardableResult
-    func check(_ target: Target, _ contents: String, _ label: String, file: StaticString = #filePath, line: UInt = #line)
-        throws -> CommandResult
-    {
+    func check(
+        _ target: Target, _ contents: String, _ label: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> CommandResult {
         var files = target.companions.mapValues { Array($0.utf8) }
         files[target.file] = Array(contents.utf8)
         let app = try makeApp(files)
@@ -189,7 +198,8 @@ final class HostileLargeInputTests: XCTestCase {
                 XCTAssertNotNil(
                     error.range(of: "^\(NSRegularExpression.escapedPattern(for: target.file)):[0-9]+",
                         options: .regularExpression),
-                    "\(what): error not located at a line of \(target.file): \(error.prefix(300))", file: file, line: line)
+                    "\(what): error not located at a line of \(target.file): \(error.prefix(300))", file: file,
+                    line: line)
             }
         }
         XCTAssertLessThan(result.standardError.split(separator: "\n").map(\.count).max() ?? 0, 2_000,

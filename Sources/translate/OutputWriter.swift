@@ -177,8 +177,9 @@ struct OutputWriter {
         var written = 0
         var failure: String?
         bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }  // nil only for an empty file: nothing to write
             while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let result = Foundation.write(descriptor, base + written, buffer.count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))

@@ -1,3 +1,5 @@
+import Translator
+
 /// One difference between what translate would generate and a hand-written convox.yml, by key path.
 public struct ManifestDifference: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Equatable, Codable {
@@ -99,7 +101,7 @@ public enum ManifestComparison {
             let isPlain = !component.isEmpty
                 && component.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" }
             if !text.isEmpty { text += "." }
-            text += isPlain ? component : YAMLNode.quoted(component)
+            text += isPlain ? component : YAMLQuoting.doubleQuoted(component)
         }
         return text.isEmpty ? "(document)" : text
     }

@@ -1,3 +1,5 @@
+import Translator
+
 /// One node of a YAML document as a person wrote it, with the line and column where it starts, so every finding
 /// about a hand-written convox.yml can point at the user's own text. Scalars keep their text and style: whether
 /// `14.2` was quoted decides what Convox's YAML library makes of it.
@@ -87,32 +89,12 @@ public struct YAMLNode: Sendable, Equatable {
         switch content {
         case .scalar(let text, let style):
             if style == .plain { return text.isEmpty ? "\"\"" : text }
-            return Self.quoted(text)
+            return YAMLQuoting.doubleQuoted(text)
         case .sequence(let items):
             return "[" + items.map(\.compactText).joined(separator: ", ") + "]"
         case .mapping(let pairs):
             return "{" + pairs.map { "\($0.key.compactText): \($0.value.compactText)" }.joined(separator: ", ") + "}"
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\x" + (hex.count < 2 ? "0" : "") + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
 

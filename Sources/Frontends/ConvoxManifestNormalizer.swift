@@ -94,13 +94,21 @@ public struct ConvoxManifestNormalizer: Sendable {
         return YAMLNode(.mapping(sortedPairs(fields.pairs)), line: service.line, column: service.column)
     }
 
-    private func normalizeBuild(_ node: YAMLNode, line: Int) -> YAMLNode {
+    /// `build: path` and `health: /path` are short for a mapping with that one key; nil for anything else.
+    private func shorthandFields(_ node: YAMLNode, key: String, whenEmpty: String, line: Int) -> Fields? {
         var fields = Fields(line: line)
         if let text = node.scalarText {
-            fields.set("path", .plain(text.isEmpty ? "." : text, line: node.line, column: node.column))
+            fields.set(key, .plain(text.isEmpty ? whenEmpty : text, line: node.line, column: node.column))
         } else if let pairs = node.pairs {
             for pair in pairs { fields.set(pair, canonical(pair.value)) }
         } else {
+            return nil
+        }
+        return fields
+    }
+
+    private func normalizeBuild(_ node: YAMLNode, line: Int) -> YAMLNode {
+        guard var fields = shorthandFields(node, key: "path", whenEmpty: ".", line: line) else {
             return canonical(node)
         }
         fields.default("path", .plain(".", line: line))
@@ -171,12 +179,7 @@ public struct ConvoxManifestNormalizer: Sendable {
 
     /// Path `/`, interval 5, grace = interval, timeout = interval - 1 (Convox's ApplyDefaults).
     private func normalizeHealth(_ node: YAMLNode, line: Int) -> YAMLNode {
-        var fields = Fields(line: line)
-        if let text = node.scalarText {
-            fields.set("path", .plain(text.isEmpty ? "/" : text, line: node.line, column: node.column))
-        } else if let pairs = node.pairs {
-            for pair in pairs { fields.set(pair, canonical(pair.value)) }
-        } else {
+        guard var fields = shorthandFields(node, key: "path", whenEmpty: "/", line: line) else {
             return canonical(node)
         }
         fields.default("path", .plain("/", line: line))

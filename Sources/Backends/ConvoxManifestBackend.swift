@@ -51,7 +51,15 @@ public struct ConvoxManifestBackend: Backend {
 
     func service(_ service: Service, buildPlan: BuildPlan, options: ConversionOptions) -> YAMLValue {
         var entries: [YAMLEntry] = []
-        if let dockerfile = buildPlan.existingDockerfile, dockerfile != "Dockerfile" {
+        if let build = service.build {
+            if build.manifest == "Dockerfile" {
+                entries.append(YAMLEntry("build", .string(build.path)))
+            } else {
+                entries.append(YAMLEntry("build", .mapping([
+                    YAMLEntry("path", .string(build.path)), YAMLEntry("manifest", .string(build.manifest)),
+                ])))
+            }
+        } else if let dockerfile = buildPlan.existingDockerfile, dockerfile != "Dockerfile" {
             entries.append(YAMLEntry("build", .mapping([
                 YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(dockerfile)),
             ])))

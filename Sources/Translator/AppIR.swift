@@ -114,11 +114,16 @@ public struct Service: Sendable, Equatable, Codable {
     /// `domain:` values for the web service.
     public var domains: [String]
     public var location: SourceLocation?
+    /// The service's own build (heroku.yml `build.docker`); nil builds from the app's one image (`BuildPlan`).
+    public var build: ServiceBuild?
+    /// The image's own `CMD`, which the service runs when `command` is nil (heroku.yml without a `run` entry).
+    public var imageCommand: String?
 
     public init(
         name: String, herokuName: String? = nil, role: ServiceRole, command: Command? = nil, port: Int? = nil,
         scale: Scale = Scale(), environment: [EnvironmentDeclaration] = [], resources: [ResourceLink] = [],
-        initCommand: Command? = nil, domains: [String] = [], location: SourceLocation? = nil
+        initCommand: Command? = nil, domains: [String] = [], location: SourceLocation? = nil,
+        build: ServiceBuild? = nil, imageCommand: String? = nil
     ) {
         self.name = name
         self.herokuName = herokuName ?? name
@@ -131,6 +136,8 @@ public struct Service: Sendable, Equatable, Codable {
         self.initCommand = initCommand
         self.domains = domains
         self.location = location
+        self.build = build
+        self.imageCommand = imageCommand
     }
 }
 

@@ -44,13 +44,19 @@ extension AppTranslator {
                 .buildExistingDockerignore, "the app's own .dockerignore is kept; translate does not write one",
                 hint: "make sure it lists .git and .env, so history and secrets stay out of the image")
         }
-        if let dockerfile = runtime.herokuYMLDockerfile {
-            plan.existingDockerfile = dockerfile.hasPrefix("./") ? String(dockerfile.dropFirst(2)) : dockerfile
-            diagnostics.note(
-                .buildExistingDockerfile,
-                "heroku.yml builds the app from \(dockerfile), so convox.yml builds from it too and no Dockerfile "
-                    + "is generated",
-                at: runtime.herokuYMLLocation)
+        if let manifest = heroku.herokuYML, let main = manifest.build(named: "web") ?? manifest.builds.first {
+            plan.existingDockerfile = main.dockerfile
+            var named: [String] = []
+            for build in manifest.builds where !named.contains(build.dockerfile) {
+                named.append(build.dockerfile)
+                let users = manifest.builds.filter { $0.dockerfile == build.dockerfile }.map(\.processType)
+                diagnostics.note(
+                    .buildExistingDockerfile,
+                    "heroku.yml builds " + users.joined(separator: ", ") + " from \(build.dockerfile), so convox.yml "
+                        + "builds from it too (with \(build.context == "." ? "the app's root" : build.context + "/") "
+                        + "as the context, as on Heroku) and no Dockerfile is generated",
+                    at: build.location)
+            }
             return plan
         }
         if runtime.hasOwnDockerfile {

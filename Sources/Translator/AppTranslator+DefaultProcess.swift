@@ -43,9 +43,9 @@ extension AppTranslator {
 
     /// Why there is nothing to convert, naming what is missing.
     func nothingToConvertReason(_ heroku: HerokuApp) -> (message: String, hint: String) {
-        if heroku.runtime?.herokuYMLDockerfile != nil {
-            return ("no Procfile found; heroku.yml builds a Docker image, but translate needs the process commands",
-                "add a Procfile with a `web:` line (the image's CMD, or heroku.yml `run.web`)")
+        if heroku.herokuYML != nil, heroku.runtime?.languages.isEmpty ?? true {
+            return ("no Procfile found, and heroku.yml has neither `build.docker` nor `run`, so there is nothing "
+                + "to convert", "add `build: docker: web: Dockerfile` (or a `run` section) to heroku.yml")
         }
         if let runtime = heroku.runtime?.languages.last {
             return ("no Procfile found, and Heroku's \(runtime.language.displayName) buildpack declares no default "

@@ -26,12 +26,16 @@ public struct AppTranslator: Sendable {
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
         var app = AppIR(sourceFiles: heroku.sourceFiles)
-        guard let processTypes = heroku.processTypes ?? defaultProcessTypes(for: heroku, into: &diagnostics) else {
+        let containerProcesses = herokuYMLProcessTypes(heroku, into: &diagnostics)
+        guard let processTypes = containerProcesses ?? heroku.processTypes
+            ?? defaultProcessTypes(for: heroku, into: &diagnostics)
+        else {
             let reason = nothingToConvertReason(heroku)
             diagnostics.error(.nothingToConvert, reason.message, hint: reason.hint)
             return app
         }
         app.services = services(from: processTypes, into: &diagnostics)
+        if containerProcesses != nil { applyHerokuYMLBuilds(heroku.herokuYML, to: &app.services) }
         if !app.services.isEmpty, app.webService == nil {
             diagnostics.note(
                 .noWebProcess,
@@ -47,9 +51,11 @@ public struct AppTranslator: Sendable {
             for index in app.releaseTasks.indices { app.releaseTasks[index].service = web.name }
         }
         // Resources are linked before the jobs service is added, which copies the links of the other services.
-        applyAppJSONAndConfigVars(heroku, to: &app, into: &diagnostics)
+        applyAppJSONAndConfigVars(withHerokuYMLSetup(heroku, into: &diagnostics), to: &app, into: &diagnostics)
+        applyBuildConfig(heroku.herokuYML, to: &app, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
+        if containerProcesses != nil { applyHerokuYMLBuilds(heroku.herokuYML, to: &app.services) }
         app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app
     }
@@ -85,6 +91,15 @@ public struct AppTranslator: Sendable {
                 "--release-phase init needs a web process type to attach the initContainer to; process type "
                     + "\"\(release.herokuName)\" stays a scale-0 service",
                 at: release.location)
+            return keepAsService()
+        }
+        guard release.build == services[webIndex].build else {
+            // An initContainer runs in its service's image (heroku.yml `release.image` can name another one).
+            diagnostics.warning(
+                .initContainerUnavailable,
+                "--release-phase init would run the release command in web's image, but heroku.yml runs it in "
+                    + "another image; process type \"\(release.herokuName)\" stays a scale-0 service",
+                at: release.location, hint: "drop --release-phase init, or set heroku.yml `release.image: web`")
             return keepAsService()
         }
         var result = services
@@ -142,14 +157,16 @@ public struct AppTranslator: Sendable {
         }
         let what = "process type \"\(process.name)\""
         var port: Int?
+        // A process that runs its image's own CMD listens where that CMD says.
+        let portSource = process.runsImageCommand ? process.imageCommand ?? "" : process.command
         if role == .web {
-            let rewrite = InterpolationRewriter.rewrite(process.command)
+            let rewrite = InterpolationRewriter.rewrite(portSource)
             let portDefault = rewrite.defaults.first { $0.name == "PORT" }.flatMap { PortDetection.port(in: $0.value) }
-            if let literal = PortDetection.literalPort(in: process.command) {
+            if let literal = PortDetection.literalPort(in: portSource) {
                 port = literal
             } else if let portDefault {
                 port = portDefault
-            } else if let wrong = PortDetection.outOfRangePort(in: process.command) {
+            } else if let wrong = PortDetection.outOfRangePort(in: portSource) {
                 port = PortDetection.defaultPort
                 diagnostics.warning(
                     .portOutOfRange,
@@ -165,11 +182,11 @@ public struct AppTranslator: Sendable {
                     at: process.location)
             }
         }
-        let translated = CommandTranslation.translate(
+        let translated = process.runsImageCommand ? nil : CommandTranslation.translate(
             process.command, at: process.commandLocation, what: what, options: options,
             providedVariables: port == nil ? [] : ["PORT"], into: &diagnostics)
-        var environment = translated.environmentDefaults
-        if options.generation == .two, let port, translated.command.shellText.contains("PORT") {
+        var environment = translated?.environmentDefaults ?? []
+        if options.generation == .two, let port, (translated?.command.shellText ?? portSource).contains("PORT") {
             // Generation 2 racks are not documented to set PORT; declare it so $PORT matches `port:`.
             environment.insert(EnvironmentDeclaration(key: "PORT", defaultValue: String(port)), at: 0)
         }
@@ -186,7 +203,8 @@ public struct AppTranslator: Sendable {
             break
         }
         return Service(
-            name: name, herokuName: process.name, role: role, command: translated.command, port: port, scale: scale,
-            environment: environment, location: process.location)
+            name: name, herokuName: process.name, role: role, command: translated?.command, port: port, scale: scale,
+            environment: environment, location: process.location,
+            imageCommand: process.runsImageCommand ? process.imageCommand : nil)
     }
 }

@@ -13,6 +13,8 @@ public struct HerokuApp: Sendable, Equatable {
     public var runtime: RuntimeDetection?
     /// Custom domains from `--domains`, in file order.
     public var domains: [HerokuDomain]?
+    /// heroku.yml, when there is one (apps on Heroku's container stack).
+    public var herokuYML: HerokuYMLManifest?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -33,6 +35,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let schedulerJobs = other.schedulerJobs { merged.schedulerJobs = schedulerJobs }
         if let runtime = other.runtime { merged.runtime = runtime }
         if let domains = other.domains { merged.domains = domains }
+        if let herokuYML = other.herokuYML { merged.herokuYML = herokuYML }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged
@@ -48,11 +51,21 @@ public struct ProcessType: Sendable, Equatable, Codable {
     public var location: SourceLocation
     /// Where the command starts, for messages about the command itself.
     public var commandLocation: SourceLocation
+    /// True when the process runs its image's own `CMD` (a heroku.yml Docker build without a `run` entry):
+    /// `command` is empty and the service gets no `command:`.
+    public var runsImageCommand: Bool
+    /// The image's `CMD` as written in its Dockerfile, read only to find the port it listens on.
+    public var imageCommand: String?
 
-    public init(name: String, command: String, location: SourceLocation, commandLocation: SourceLocation) {
+    public init(
+        name: String, command: String, location: SourceLocation, commandLocation: SourceLocation,
+        runsImageCommand: Bool = false, imageCommand: String? = nil
+    ) {
         self.name = name
         self.command = command
         self.location = location
         self.commandLocation = commandLocation
+        self.runsImageCommand = runsImageCommand
+        self.imageCommand = imageCommand
     }
 }

@@ -207,23 +207,17 @@ public struct RuntimeDetection: Sendable, Equatable {
     public var buildpacks: [BuildpackReference]
     /// Debian packages from the `Aptfile` (Heroku's apt buildpack), in file order.
     public var aptPackages: [String]
-    /// The Dockerfile `heroku.yml` builds the web process from (`build.docker.web`), with where it was named.
-    public var herokuYMLDockerfile: String?
-    public var herokuYMLLocation: SourceLocation?
     /// The app has a Dockerfile of its own (one without translate's generated-file header).
     public var hasOwnDockerfile = false
     /// The app has a .dockerignore of its own (one without translate's generated-file header).
     public var hasOwnDockerignore = false
 
     public init(
-        languages: [LanguageRuntime] = [], buildpacks: [BuildpackReference] = [], aptPackages: [String] = [],
-        herokuYMLDockerfile: String? = nil, herokuYMLLocation: SourceLocation? = nil
+        languages: [LanguageRuntime] = [], buildpacks: [BuildpackReference] = [], aptPackages: [String] = []
     ) {
         self.languages = languages
         self.buildpacks = buildpacks
         self.aptPackages = aptPackages
-        self.herokuYMLDockerfile = herokuYMLDockerfile
-        self.herokuYMLLocation = herokuYMLLocation
     }
 }
 

@@ -58,8 +58,15 @@ public protocol Frontend: Sendable {
     static var name: String { get }
     /// The files this frontend needs, from the top-level names in the app directory.
     func requests(listing: [String], options: ConversionOptions) -> [InputRequest]
+    /// Files named inside the first inputs (the Dockerfiles heroku.yml builds from), read before `read` runs.
+    func followUpRequests(after inputs: [InputFile], options: ConversionOptions) -> [InputRequest]
     /// Reads the requested files (in request order; missing app files left out).
     func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics) -> HerokuApp
+}
+
+extension Frontend {
+    /// Most inputs name no other files.
+    public func followUpRequests(after inputs: [InputFile], options: ConversionOptions) -> [InputRequest] { [] }
 }
 
 /// Renders the IR into output files. Never writes to disk.

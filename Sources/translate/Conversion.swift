@@ -15,8 +15,9 @@ struct Conversion {
     ) -> Conversion {
         var heroku = HerokuApp(directoryListing: appDirectory.listing)
         for frontend in FrontendRegistry.all {
-            let inputs = appDirectory.read(
+            var inputs = appDirectory.read(
                 frontend.requests(listing: appDirectory.listing, options: options), into: &diagnostics)
+            inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &diagnostics)
             heroku = heroku.merging(frontend.read(inputs, options: options, into: &diagnostics))
         }
         // An input that could not be read would only cause follow-on errors ("no Procfile") below.

@@ -50,8 +50,14 @@ enum DiffCommand: Subcommand {
         guard let generated = YAMLReader.parse(generatedText, path: "convox.yml (generated)", into: &run.diagnostics)
         else { return run.finish(ExitStatus.inputError) }
         let normalizer = ConvoxManifestNormalizer(generation: options.generation)
+        let normalizedManifest = normalizer.normalize(manifest)
+        let imageCommands = conversion.app.services.compactMap { service in
+            service.imageCommand.map { (service: service.name, command: $0) }
+        }
         let differences = ManifestComparison.differences(
-            generated: normalizer.normalize(generated), manifest: normalizer.normalize(manifest))
+            generated: ImageCommandComparison.applying(
+                imageCommands, generated: normalizer.normalize(generated), manifest: normalizedManifest),
+            manifest: normalizedManifest)
         if format == .json {
             run.output = json(differences, manifest: manifestPath)
         } else {

@@ -43,12 +43,16 @@ enum FuzzDriver {
             configVarsPath: "config-vars", schedulerPath: "scheduler", domainsPath: "domains")
         for frontend in FrontendRegistry.all where target == nil || type(of: frontend).name == target {
             var diagnostics = Diagnostics()
-            let inputs = frontend.requests(listing: listing, options: options).map { request -> InputFile in
-                switch request {
-                case .appFile(let name): return InputFile(path: name, contents: bytes)
-                case .namedFile(let path): return InputFile(path: path, contents: bytes)
+            func files(_ requests: [InputRequest]) -> [InputFile] {
+                requests.map { request -> InputFile in
+                    switch request {
+                    case .appFile(let name): return InputFile(path: name, contents: bytes)
+                    case .namedFile(let path): return InputFile(path: path, contents: bytes)
+                    }
                 }
             }
+            var inputs = files(frontend.requests(listing: listing, options: options))
+            inputs += files(frontend.followUpRequests(after: inputs, options: options))
             let heroku = frontend.read(inputs, options: options, into: &diagnostics)
             let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
             for backend in BackendRegistry.all { _ = backend.render(app, options: options, into: &diagnostics) }

@@ -119,18 +119,13 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
         }
     }
 
-    func testHerokuYML() {
-        let rows: [(String, String?, Int)] = [
-            ("build:\n  docker:\n    web: Dockerfile\n", "Dockerfile", 0),
-            ("build:\n  docker:\n    web:\n      dockerfile: docker/web.Dockerfile\n", "docker/web.Dockerfile", 0),
-            ("build:\n  docker:\n    worker: w.Dockerfile\n", "w.Dockerfile", 0),
-            ("build:\n  languages:\n    - go\nrun:\n  web: app\n", nil, 2),
-            ("# only comments\n", nil, 0),
-        ]
-        for (text, dockerfile, warnings) in rows {
-            let (runtime, diagnostics) = detect([("heroku.yml", text)])
-            XCTAssertEqual(runtime?.herokuYMLDockerfile, dockerfile, text)
-            XCTAssertEqual(diagnostics.filter { $0 == "runtime.heroku-yml-key-ignored" }.count, warnings, text)
-        }
+    /// A heroku.yml Docker build makes the image the app's own, so findings about buildpack files are not shown.
+    func testHerokuYMLDockerBuildSilencesBuildpackFindings() {
+        let gemfileOnly: [(String, String)] = [("Gemfile", "ruby '3.2.2'\n")]
+        XCTAssertEqual(detect(gemfileOnly).1, ["runtime.missing-lockfile"])
+        let docker = gemfileOnly + [("heroku.yml", "build:\n  docker:\n    web: Dockerfile\n")]
+        XCTAssertEqual(detect(docker).1, [])
+        let languages = gemfileOnly + [("heroku.yml", "build:\n  languages:\n    - ruby\n")]
+        XCTAssertEqual(detect(languages).1, ["runtime.missing-lockfile"])
     }
 }

@@ -10,14 +10,13 @@ extension DiagnosticID {
     static let runtimeOtherLanguages: DiagnosticID = "runtime.other-languages"
     static let runtimeInvalidFile: DiagnosticID = "runtime.invalid-file"
     static let runtimeAptfileLine: DiagnosticID = "runtime.aptfile-unsupported-line"
-    static let runtimeHerokuYMLKey: DiagnosticID = "runtime.heroku-yml-key-ignored"
     static let runtimeStack: DiagnosticID = "runtime.stack"
     static let runtimeImage: DiagnosticID = "runtime.image-ignored"
 }
 
 /// Detects the language, runtime version and package manager the way Heroku's official buildpacks do
 /// (research: heroku.md section 7): app.json `buildpacks` or `.buildpacks` when they name official buildpacks,
-/// else the first language in Heroku's detection order. Also reads the Aptfile and a `heroku.yml` docker build.
+/// else the first language in Heroku's detection order. Also reads the Aptfile. heroku.yml has its own frontend.
 public struct RuntimeDetectionFrontend: Frontend {
     public static let name = "runtime"
 
@@ -74,7 +73,6 @@ public struct RuntimeDetectionFrontend: Frontend {
         let appJSON = files.jsonObject("app.json", into: &runtimeDiagnostics)
         detection.buildpacks = files.buildpacks(appJSON: appJSON, into: &runtimeDiagnostics)
         detection.aptPackages = files.aptPackages(into: &runtimeDiagnostics)
-        (detection.herokuYMLDockerfile, detection.herokuYMLLocation) = files.herokuYMLDockerfile(into: &diagnostics)
         files.reportStackAndImage(appJSON: appJSON, into: &runtimeDiagnostics)
 
         let declared = detection.buildpacks.compactMap(\.language)
@@ -110,7 +108,8 @@ public struct RuntimeDetectionFrontend: Frontend {
         // app's: it is regenerated (and protected against hand edits by the writer), never taken as the app's own.
         detection.hasOwnDockerfile = files.isOwnedByApp("Dockerfile")
         detection.hasOwnDockerignore = files.isOwnedByApp(".dockerignore")
-        let usesOwnDockerfile = detection.herokuYMLDockerfile != nil || detection.hasOwnDockerfile
+        let buildsWithHerokuYML = files.file("heroku.yml").map(HerokuYMLFrontend.hasDockerBuild) ?? false
+        let usesOwnDockerfile = buildsWithHerokuYML || detection.hasOwnDockerfile
         detection.languages = languages.map { language, isDeclared in
             var runtime = files.runtime(for: language, into: &runtimeDiagnostics)
             runtime.isDeclared = isDeclared
@@ -257,7 +256,7 @@ struct RuntimeFiles {
         return SourceLocation(file: names.first ?? "")
     }
 
-    // MARK: Buildpacks, stack, image, Aptfile, heroku.yml
+    // MARK: Buildpacks, stack, image, Aptfile
 
     /// app.json `buildpacks` (or, without it, `.buildpacks`), each resolved to an official language or a known
     /// helper; anything else is a community buildpack and gets a warning naming it.
@@ -322,83 +321,6 @@ struct RuntimeFiles {
             if !packages.contains(trimmed) { packages.append(trimmed) }
         }
         return packages
-    }
-
-    /// `build.docker.web` (or the first process) of heroku.yml, read line by line: its documented shape is two
-    /// levels of plain keys. Other sections are reported, since Convox has no place for them.
-    func herokuYMLDockerfile(into diagnostics: inout Diagnostics) -> (String?, SourceLocation?) {
-        guard let source = text("heroku.yml", into: &diagnostics) else { return (nil, nil) }
-        var section = ""
-        var buildChildIndent: Int?
-        var inDocker = false
-        var currentProcess: (name: String, indent: Int)?
-        var dockerfiles: [(process: String, path: String, location: SourceLocation)] = []
-        for line in source.lines {
-            let text = String(line.text)
-            let content = text.drop { $0 == " " }
-            if content.isEmpty || content.hasPrefix("#") { continue }
-            let indent = text.count - content.count
-            let location = SourceLocation(file: source.path, line: line.number, column: indent + 1)
-            guard let colon = content.firstIndex(of: ":") else { continue }
-            let key = content[..<colon].trimmingWhitespace()
-            let value = content[content.index(after: colon)...].trimmingWhitespace()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            if indent == 0 {
-                section = key
-                inDocker = false
-                buildChildIndent = nil
-                if key != "build" {
-                    diagnostics.warning(
-                        .runtimeHerokuYMLKey,
-                        "heroku.yml `\(key)` is not carried over; only `build.docker` is used",
-                        at: location, hint: Self.herokuYMLHint(for: key))
-                }
-                continue
-            }
-            guard section == "build" else { continue }
-            if buildChildIndent == nil { buildChildIndent = indent }
-            if indent <= buildChildIndent ?? 0 {
-                inDocker = key == "docker"
-                currentProcess = nil
-                if !inDocker {
-                    diagnostics.warning(
-                        .runtimeHerokuYMLKey, "heroku.yml `build.\(key)` is not carried over; only `build.docker` "
-                            + "is used", at: location,
-                        hint: "set build arguments or packages in the Dockerfile itself")
-                }
-                continue
-            }
-            guard inDocker else { continue }
-            if let process = currentProcess, indent > process.indent {
-                if key == "dockerfile", !value.isEmpty {
-                    dockerfiles.append((process.name, value, location))
-                }
-                continue
-            }
-            currentProcess = (key, indent)
-            if !value.isEmpty { dockerfiles.append((key, value, location)) }
-        }
-        guard let chosen = dockerfiles.first(where: { $0.process == "web" }) ?? dockerfiles.first else {
-            return (nil, nil)
-        }
-        for other in dockerfiles where other.path != chosen.path {
-            diagnostics.warning(
-                .runtimeHerokuYMLKey,
-                "heroku.yml builds process \"\(other.process)\" from \(other.path); translate builds every "
-                    + "service from \(chosen.path)",
-                at: other.location, hint: "give that service its own `build.manifest` in convox.yml by hand")
-        }
-        return (chosen.path, chosen.location)
-    }
-
-    /// What to do instead of a heroku.yml section translate does not carry over.
-    static func herokuYMLHint(for key: String) -> String {
-        switch key {
-        case "run": return "put the process commands in the Procfile (convox.yml is built from it)"
-        case "release": return "run the release command with `convox run` before `convox releases promote`"
-        case "setup": return "declare the add-ons and config in app.json or create them on Convox by hand"
-        default: return "carry it over by hand"
-        }
     }
 }
 

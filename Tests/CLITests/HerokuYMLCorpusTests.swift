@@ -30,4 +30,28 @@ final class HerokuYMLCorpusTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(apps.count, 3, "the corpus lost its heroku.yml apps")
     }
+
+    /// Short of running the fuzzer: every prefix of every golden heroku.yml, and each with one byte flipped, goes
+    /// through the fuzz target (frontend, Dockerfile reader with the same bytes, mapping rules, backends).
+    func testEveryPrefixOfTheGoldenHerokuYMLsRunsThrough() throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("golden")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: golden.path).sorted()
+        var inputs = 0
+        for name in cases {
+            let file = golden.appendingPathComponent("\(name)/input/heroku.yml")
+            // The deep-nesting case alone would take most of the time; its prefixes are all nesting.
+            guard let bytes = try? Array(Data(contentsOf: file)), bytes.count <= 600 else { continue }
+            inputs += 1
+            for length in 0...bytes.count {
+                FuzzDriver.run(target: "heroku-yml", Array(bytes.prefix(length)))
+                if length < bytes.count {
+                    var flipped = bytes
+                    flipped[length] ^= 0x20
+                    FuzzDriver.run(target: "heroku-yml", flipped)
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(inputs, 10, "too few golden heroku.yml files")
+    }
 }

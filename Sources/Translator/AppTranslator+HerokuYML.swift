@@ -117,6 +117,18 @@ extension AppTranslator {
                 $0.service == addon.service && ($0.attachmentName ?? "") == (addon.attachmentName ?? "")
             }
             if !isListed { appJSON.addons.append(addon) }
+            // The live app's config vars tell whether the add-on is still attached: it sets its variables.
+            if let configVars = heroku.configVars, !configVars.isEmpty, let entry = AddOnCatalog.entry(for: addon.service) {
+                let variables = entry.variables(attachment: addon.attachmentName ?? entry.defaultAttachment)
+                if !variables.isEmpty, !configVars.contains(where: { variables.contains($0.key) }) {
+                    diagnostics.note(
+                        .herokuYMLSetupDiffers,
+                        "setup.addons \"\(addon.planText)\" was added when the app was created, but the app's config "
+                            + "vars have no " + variables.joined(separator: " or ") + " today, so it may be gone; "
+                            + "it is carried over as a resource", at: addon.location,
+                        hint: "remove it from heroku.yml if the app no longer uses it")
+                }
+            }
         }
         for entry in manifest.setupConfig {
             if let live = heroku.configVars?.last(where: { $0.key == entry.key }) {

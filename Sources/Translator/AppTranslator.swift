@@ -39,7 +39,8 @@ public struct AppTranslator: Sendable {
         if !app.services.isEmpty, app.webService == nil {
             diagnostics.note(
                 .noWebProcess,
-                "the Procfile has no web process type, so no service gets a port or a load balancer",
+                "the \(containerProcesses == nil ? "Procfile" : "heroku.yml") has no web process type, so no service "
+                    + "gets a port or a load balancer",
                 at: processTypes.first.map { SourceLocation(file: $0.location.file) })
         }
         app.releaseTasks = app.services.filter { $0.role == .release }.compactMap { service in

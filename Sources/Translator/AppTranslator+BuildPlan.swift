@@ -46,10 +46,11 @@ extension AppTranslator {
         }
         if let manifest = heroku.herokuYML, let main = manifest.build(named: "web") ?? manifest.builds.first {
             plan.existingDockerfile = main.dockerfile
-            var named: [String] = []
-            for build in manifest.builds where !named.contains(build.dockerfile) {
-                named.append(build.dockerfile)
-                let users = manifest.builds.filter { $0.dockerfile == build.dockerfile }.map(\.processType)
+            var users: [String: [String]] = [:]
+            for build in manifest.builds { users[build.dockerfile, default: []].append(build.processType) }
+            var named: Set<String> = []
+            for build in manifest.builds where named.insert(build.dockerfile).inserted {
+                let users = users[build.dockerfile] ?? []
                 diagnostics.note(
                     .buildExistingDockerfile,
                     "heroku.yml builds " + users.joined(separator: ", ") + " from \(build.dockerfile), so convox.yml "

@@ -27,9 +27,10 @@ extension AppTranslator {
                 hint: "move any command you still need into heroku.yml `run`, or delete the Procfile")
         }
         var processes: [ProcessType] = []
+        let index = HerokuYMLIndex(manifest)
         for build in manifest.builds {
-            if let run = manifest.processes.first(where: { $0.processType == build.processType }) {
-                processes.append(processType(run, in: manifest, into: &diagnostics))
+            if let run = index.processes[build.processType] {
+                processes.append(processType(run, in: index, into: &diagnostics))
                 continue
             }
             let image = build.image
@@ -46,26 +47,26 @@ extension AppTranslator {
                 name: build.processType, command: "", location: build.location, commandLocation: build.location,
                 runsImageCommand: true, imageCommand: image?.command))
         }
-        for run in manifest.processes where manifest.build(named: run.processType) == nil {
-            processes.append(processType(run, in: manifest, into: &diagnostics))
+        for run in manifest.processes where index.builds[run.processType] == nil {
+            processes.append(processType(run, in: index, into: &diagnostics))
         }
-        if let release = manifest.release { processes.append(processType(release, in: manifest, into: &diagnostics)) }
+        if let release = manifest.release { processes.append(processType(release, in: index, into: &diagnostics)) }
         return processes
     }
 
     /// A `run` entry or the release section as a process type, after checking the image it names.
     func processType(
-        _ process: HerokuYMLProcess, in manifest: HerokuYMLManifest, into diagnostics: inout Diagnostics
+        _ process: HerokuYMLProcess, in index: HerokuYMLIndex, into diagnostics: inout Diagnostics
     ) -> ProcessType {
         let what = process.processType == "release" ? "release" : "run.\(process.processType)"
-        if let image = process.image, manifest.build(named: image) == nil, !manifest.builds.isEmpty {
+        if let image = process.image, index.builds[image] == nil, let first = index.first {
             diagnostics.error(
                 .herokuYMLUnknownImage,
                 "`\(what).image` is \"\(image)\", but heroku.yml builds no image for a process type of that name "
-                    + "(it builds " + manifest.builds.map { "\"\($0.processType)\"" }.joined(separator: ", ") + ")",
+                    + "(it builds \"\(first.processType)\"" + (index.builds.count > 1 ? ", ..." : "") + ")",
                 at: process.imageLocation ?? process.location,
                 hint: "name a process type listed under `build.docker`")
-        } else if let build = Self.imageBuild(for: process, in: manifest), let entrypoint = build.image?.entrypoint {
+        } else if let build = index.imageBuild(for: process), let entrypoint = build.image?.entrypoint {
             diagnostics.note(
                 .herokuYMLEntrypoint,
                 "the \(build.processType) image has ENTRYPOINT \(entrypoint)"
@@ -78,24 +79,15 @@ extension AppTranslator {
             commandLocation: process.commandLocation)
     }
 
-    /// The build whose image a process runs: its own `build.docker` entry, its `image:`, else `web`'s (as Heroku
-    /// does for a `run` entry without either), else the first one.
-    static func imageBuild(for process: HerokuYMLProcess, in manifest: HerokuYMLManifest) -> HerokuYMLBuild? {
-        if process.processType != "release", let own = manifest.build(named: process.processType) { return own }
-        if let image = process.image { return manifest.build(named: image) }
-        return manifest.build(named: "web") ?? manifest.builds.first
-    }
-
     /// Gives every service the build of its process type's image; the added jobs service takes `web`'s.
     func applyHerokuYMLBuilds(_ manifest: HerokuYMLManifest?, to services: inout [Service]) {
         guard let manifest, !manifest.builds.isEmpty else { return }
-        for index in services.indices {
-            let name = services[index].herokuName
-            let process = manifest.release.flatMap { $0.processType == name ? $0 : nil }
-                ?? manifest.processes.first { $0.processType == name }
-            let build = process.flatMap { Self.imageBuild(for: $0, in: manifest) }
-                ?? manifest.build(named: name) ?? manifest.build(named: "web") ?? manifest.builds.first
-            if let build { services[index].build = ServiceBuild(path: build.context, manifest: build.manifest) }
+        let index = HerokuYMLIndex(manifest)
+        for position in services.indices {
+            let name = services[position].herokuName
+            let process = manifest.release.flatMap { $0.processType == name ? $0 : nil } ?? index.processes[name]
+            let build = process.flatMap { index.imageBuild(for: $0) } ?? index.builds[name] ?? index.defaultBuild
+            if let build { services[position].build = ServiceBuild(path: build.context, manifest: build.manifest) }
         }
     }
 
@@ -190,5 +182,30 @@ extension AppTranslator {
                     EnvironmentValue(key: entry.key, value: entry.value, isSecret: isSecret, origin: entry.location))
             }
         }
+    }
+}
+
+/// heroku.yml's builds and processes by process type (the last of a name, as YAML keeps it), so an app with
+/// thousands of process types is looked up in linear time.
+struct HerokuYMLIndex {
+    var builds: [String: HerokuYMLBuild] = [:]
+    var processes: [String: HerokuYMLProcess] = [:]
+    var first: HerokuYMLBuild?
+
+    init(_ manifest: HerokuYMLManifest) {
+        for build in manifest.builds { builds[build.processType] = build }
+        for process in manifest.processes { processes[process.processType] = process }
+        first = manifest.builds.first
+    }
+
+    /// `web`'s build, else the first one: where a process without a build of its own runs.
+    var defaultBuild: HerokuYMLBuild? { builds["web"] ?? first }
+
+    /// The build whose image a process runs: its own `build.docker` entry, its `image:`, else `web`'s (as Heroku
+    /// does for a `run` entry without either), else the first one.
+    func imageBuild(for process: HerokuYMLProcess) -> HerokuYMLBuild? {
+        if process.processType != "release", let own = builds[process.processType] { return own }
+        if let image = process.image { return builds[image] }
+        return defaultBuild
     }
 }

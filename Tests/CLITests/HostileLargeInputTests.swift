@@ -138,6 +138,15 @@ final class HostileLargeInputTests: XCTestCase {
             },
             longLine: { "module example.com/\($0)\n\ngo 1.22\n" }),
         Target(
+            name: "heroku.yml", file: "heroku.yml", arguments: ["convert"],
+            companions: ["Dockerfile": "FROM debian:bookworm-slim\nCMD [\"bin/web\"]\n"],
+            body: { count in
+                "build:\n  docker:\n    web: Dockerfile\nrun:\n"
+                    + (0..<count).map { "  worker-\($0): bin/run --queue=q\($0)\n" }.joined()
+            },
+            longLine: { "build:\n  docker:\n    web: Dockerfile\nrun:\n  web: bin/web \($0)\n" },
+            nested: { depth in "build:\n  docker:\n    web: Dockerfile\nrun: " + jsonNesting(depth) + "\n" }),
+        Target(
             name: "convox.yml (lint)", file: "convox.yml", arguments: ["lint", "FILE"], companions: [:],
             body: { count in
                 "services:\n" + (0..<count / 4).map { "  service-\($0):\n    build: .\n    command: bin/run \($0)\n" }

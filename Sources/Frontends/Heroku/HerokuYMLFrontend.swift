@@ -28,9 +28,8 @@ public struct HerokuYMLFrontend: Frontend {
         var quiet = Diagnostics()
         guard let root = YAMLReader.read(file, into: &quiet), let manifest = parse(root, path: file.path, into: &quiet)
         else { return [] }
-        var paths: [String] = []
-        for build in manifest.builds where !paths.contains(build.dockerfile) { paths.append(build.dockerfile) }
-        return paths.map { .appFile($0) }
+        var seen: Set<String> = []
+        return manifest.builds.filter { seen.insert($0.dockerfile).inserted }.map { .appFile($0.dockerfile) }
     }
 
     public func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics)
@@ -41,10 +40,20 @@ public struct HerokuYMLFrontend: Frontend {
         guard let root = YAMLReader.read(file, into: &diagnostics),
             var manifest = parse(root, path: file.path, into: &diagnostics)
         else { return app }
-        let dockerfiles = inputs.dropFirst()
+        // The CLI shows app files under the directory as typed (`path/to/app/Dockerfile`), as it shows heroku.yml.
+        let directory = String(file.path.dropLast("heroku.yml".count))
+        var dockerfiles: [String: InputFile] = [:]
+        for input in inputs.dropFirst() where dockerfiles[input.path] == nil { dockerfiles[input.path] = input }
+        var facts: [String: DockerfileFacts] = [:]
+        var unreadable: Set<String> = []
         for index in manifest.builds.indices {
             let build = manifest.builds[index]
-            guard let dockerfile = dockerfiles.first(where: { Self.isFile($0, named: build.dockerfile) }) else {
+            if let known = facts[build.dockerfile] {
+                manifest.builds[index].image = known
+                continue
+            }
+            if unreadable.contains(build.dockerfile) { continue }
+            guard let dockerfile = dockerfiles[directory + build.dockerfile] else {
                 diagnostics.error(
                     .herokuYMLMissingDockerfile,
                     "build.docker.\(build.processType) names \(build.dockerfile), which is not in the app; Heroku's "
@@ -52,17 +61,17 @@ public struct HerokuYMLFrontend: Frontend {
                     hint: "give the Dockerfile's path relative to the app's root")
                 continue
             }
-            guard let source = SourceText.decode(dockerfile, into: &diagnostics) else { continue }
-            manifest.builds[index].image = DockerfileReader.read(source)
-            if !app.sourceFiles.contains(dockerfile.path) { app.sourceFiles.append(dockerfile.path) }
+            guard let source = SourceText.decode(dockerfile, into: &diagnostics) else {
+                unreadable.insert(build.dockerfile)
+                continue
+            }
+            let read = DockerfileReader.read(source)
+            facts[build.dockerfile] = read
+            manifest.builds[index].image = read
+            app.sourceFiles.append(dockerfile.path)
         }
         app.herokuYML = manifest
         return app
-    }
-
-    /// True when `input` is the app file `name` (the CLI shows it as `path/to/app/name`).
-    static func isFile(_ input: InputFile, named name: String) -> Bool {
-        input.path == name || input.path.hasSuffix("/" + name)
     }
 
     /// True when heroku.yml builds a process from a Dockerfile: the app's image is then its own, and findings about

@@ -7,6 +7,7 @@ extension DiagnosticID {
     static let herokuYMLMissingDockerfile: DiagnosticID = "herokuyml.missing-dockerfile"
     static let herokuYMLBuildManifest: DiagnosticID = "herokuyml.build-manifest"
     static let herokuYMLEmptyValue: DiagnosticID = "herokuyml.empty-value"
+    static let herokuYMLBuildTarget: DiagnosticID = "herokuyml.build-target"
 }
 
 /// Reads heroku.yml, the manifest of Heroku's container stack (devcenter "build-docker-images-heroku-yml"):
@@ -191,6 +192,13 @@ private struct Reader {
             for pair in pairs.reversed() where seen.insert(pair.name).inserted {
                 if pair.name == "dockerfile" {
                     found = pair.value
+                } else if pair.name == "target" {
+                    // Convox's build is path, manifest and args (pkg/manifest/service.go ServiceBuild): no stage.
+                    diagnostics.warning(
+                        .herokuYMLBuildTarget,
+                        "`\(key).target` picks a build stage, which Convox's `build` cannot; it builds the "
+                            + "Dockerfile's last stage", at: location(pair.key, "\(key).target"),
+                        hint: "make the stage this process needs the last one of its Dockerfile")
                 } else {
                     unknownKey(pair, in: key, known: ["dockerfile"], into: &diagnostics)
                 }

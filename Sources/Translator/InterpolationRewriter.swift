@@ -11,22 +11,65 @@ public enum InterpolationRewriter {
         public var unsupported: [String]
         /// Plain `${X}` forms that were rewritten to `$X`.
         public var rewritten: [String]
+        /// `${X}` text the shell keeps literally (inside single quotes, after `\`), split so Convox leaves it too.
+        public var literal: [String] = []
+        /// A later `${X:-e}` whose default differs from the first `${X:-d}` of the same name, as written, with the
+        /// default that wins: one variable can hold one environment default.
+        public var conflicting: [(written: String, kept: String)] = []
 
         public static func == (lhs: Result, rhs: Result) -> Bool {
             lhs.text == rhs.text && lhs.unsupported == rhs.unsupported && lhs.rewritten == rhs.rewritten
+                && lhs.literal == rhs.literal
+                && lhs.conflicting.map { "\($0.written)=\($0.kept)" } == rhs.conflicting.map { "\($0.written)=\($0.kept)" }
                 && lhs.defaults.map { "\($0.name)=\($0.value)" } == rhs.defaults.map { "\($0.name)=\($0.value)" }
         }
     }
 
     /// `${X}` becomes `$X`, `${X:-d}` becomes `$X` plus a default; `""` is inserted when the next character would
-    /// otherwise join the name (`${X}1` becomes `$X""1`).
+    /// otherwise join the name (`${X}1` becomes `$X""1`). A `${` the shell keeps as literal text (inside single
+    /// quotes, or after a backslash) is split so Convox's `\$\{([^}]*?)\}` (pkg/manifest/helpers.go) no longer
+    /// matches it, while the shell still reads the same text: `'${X}'` becomes `'$''{X}'`, `\${X}` becomes `\$\{X}`.
     public static func rewrite(_ text: String) -> Result {
+        enum Quote { case none, single, double }
         var result = Result(text: "", defaults: [], unsupported: [], rewritten: [])
         let characters = Array(text)
+        var quote = Quote.none
         var index = 0
         while index < characters.count {
-            guard characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" else {
-                result.text.append(characters[index])
+            let character = characters[index]
+            let opensBrace = character == "$" && index + 1 < characters.count && characters[index + 1] == "{"
+            switch quote {
+            case .single:
+                if character == "'" { quote = .none }
+                if opensBrace {
+                    result.literal.append(String(characters[index...].prefix { $0 != "}" }) + "}")
+                    result.text += "$''{"
+                    index += 2
+                    continue
+                }
+                result.text.append(character)
+                index += 1
+                continue
+            case .none, .double:
+                if character == "\\", index + 1 < characters.count {
+                    let escapesBrace = characters[index + 1] == "$" && index + 2 < characters.count
+                        && characters[index + 2] == "{"
+                    if escapesBrace {
+                        result.literal.append(String(characters[(index + 1)...].prefix { $0 != "}" }) + "}")
+                        result.text += quote == .double ? "\\$\"\"{" : "\\$\\{"
+                        index += 3
+                    } else {
+                        result.text.append(character)
+                        result.text.append(characters[index + 1])
+                        index += 2
+                    }
+                    continue
+                }
+                if character == "'", quote == .none { quote = .single }
+                if character == "\"" { quote = quote == .double ? .none : .double }
+            }
+            guard opensBrace else {
+                result.text.append(character)
                 index += 1
                 continue
             }
@@ -46,7 +89,12 @@ public enum InterpolationRewriter {
                 result.text += "$" + name + (nextJoins ? "\"\"" : "")
                 if rest.isEmpty {
                     result.rewritten.append(original)
-                } else if !result.defaults.contains(where: { $0.name == name }) {
+                } else if let first = result.defaults.first(where: { $0.name == name }) {
+                    let value = String(rest.dropFirst(2))
+                    if first.value != value, !result.conflicting.contains(where: { $0.written == original }) {
+                        result.conflicting.append((original, first.value))
+                    }
+                } else {
                     result.defaults.append((name, String(rest.dropFirst(2))))
                 }
             } else {

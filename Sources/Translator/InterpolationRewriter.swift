@@ -35,6 +35,15 @@ public enum InterpolationRewriter {
         let characters = Array(text)
         var quote = Quote.none
         var index = 0
+        // Lookups by name and by written form, so a hostile 1 MB command of `${...}` forms stays linear.
+        var defaultIndex: [String: Int] = [:]
+        var conflictingSeen: Set<String> = []
+        /// The `${...}` text starting at `start`, for messages: up to its `}`, at most 100 characters.
+        func writtenForm(at start: Int) -> String {
+            let slice = characters[start...].prefix(100)
+            guard let close = slice.firstIndex(of: "}") else { return String(slice) }
+            return String(characters[start...close])
+        }
         while index < characters.count {
             let character = characters[index]
             let opensBrace = character == "$" && index + 1 < characters.count && characters[index + 1] == "{"
@@ -42,7 +51,7 @@ public enum InterpolationRewriter {
             case .single:
                 if character == "'" { quote = .none }
                 if opensBrace {
-                    result.literal.append(String(characters[index...].prefix { $0 != "}" }) + "}")
+                    result.literal.append(writtenForm(at: index))
                     result.text += "$''{"
                     index += 2
                     continue
@@ -55,7 +64,7 @@ public enum InterpolationRewriter {
                     let escapesBrace = characters[index + 1] == "$" && index + 2 < characters.count
                         && characters[index + 2] == "{"
                     if escapesBrace {
-                        result.literal.append(String(characters[(index + 1)...].prefix { $0 != "}" }) + "}")
+                        result.literal.append(writtenForm(at: index + 1))
                         result.text += quote == .double ? "\\$\"\"{" : "\\$\\{"
                         index += 3
                     } else {
@@ -89,12 +98,12 @@ public enum InterpolationRewriter {
                 result.text += "$" + name + (nextJoins ? "\"\"" : "")
                 if rest.isEmpty {
                     result.rewritten.append(original)
-                } else if let first = result.defaults.first(where: { $0.name == name }) {
-                    let value = String(rest.dropFirst(2))
-                    if first.value != value, !result.conflicting.contains(where: { $0.written == original }) {
+                } else if let first = defaultIndex[name].map({ result.defaults[$0] }) {
+                    if first.value != String(rest.dropFirst(2)), conflictingSeen.insert(original).inserted {
                         result.conflicting.append((original, first.value))
                     }
                 } else {
+                    defaultIndex[name] = result.defaults.count
                     result.defaults.append((name, String(rest.dropFirst(2))))
                 }
             } else {

@@ -49,6 +49,9 @@ public enum ShellCommand {
         var wordIsCommand = true
         var isFirstWord = true
         var previous: Character = " "
+        // Inside an unquoted `{...}` of the current word, and whether it holds `,` or `..` (brace expansion).
+        var isInBrace = false
+        var braceIsList = false
         func endWord() {
             if !word.isEmpty || wordIsQuoted {
                 if wordIsCommand, !wordIsQuoted {
@@ -65,6 +68,7 @@ public enum ShellCommand {
             word = ""
             wordIsQuoted = false
             atWordStart = true
+            isInBrace = false
         }
         func startCommand() {
             endWord()
@@ -116,12 +120,13 @@ public enum ShellCommand {
             case ")", "<", ">", "$", "`", "*", "?", "[", "]", "{", "}":
                 result.needsShell = true
                 // `{a,b}` and `{1..3}` brace expansion is bash's; a `{ a; }` group is POSIX but needs a shell too.
-                if character == "}", let open = word.lastIndex(of: "{") {
-                    let inner = word[word.index(after: open)...]
-                    if inner.contains(",") || inner.contains("..") { result.needsBash = true }
-                }
+                if character == "{" { braceIsList = false; isInBrace = true }
+                if character == "}", isInBrace, braceIsList { result.needsBash = true }
+                if character == "}" { isInBrace = false }
             case "#", "~":
                 if atWordStart { result.needsShell = true }
+            case ",", ".":
+                if isInBrace, character == "," || previous == "." { braceIsList = true }
             default:
                 break
             }

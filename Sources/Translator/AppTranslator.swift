@@ -219,7 +219,10 @@ public struct AppTranslator: Sendable {
             scale.count = 0
             diagnostics.note(
                 .oneOffType, "\(what) looks like a one-off command, so its service starts at scale 0",
-                at: process.location, hint: "run it with `convox run \(name)`")
+                at: process.location,
+                hint: "run it with `convox run \(name) "
+                    + "\(launcher.convoxRunArgument(translated.command, generation: options.generation))` (`convox run` "
+                    + "takes the command, not the service's)")
         default:
             break
         }

@@ -47,7 +47,8 @@ public struct CommandLauncher: Sendable, Equatable, Codable {
 
     /// The argument to type after `convox run <service>` so the container runs what convox.yml runs. The CLI
     /// joins its arguments with spaces; generation 3 then splits them with go-shellquote and runs the words with
-    /// no shell (convox/convox pkg/cli/run.go, provider/k8s/process.go), generation 2 with `sh -c`. So the
+    /// no shell (convox/convox pkg/cli/run.go, provider/k8s/process.go), generation 2 runs them with `sh -c`
+    /// (convox/rack pkg/cli/run.go, provider/aws/processes.go `ProcessRun`). So the
     /// manifest's text is passed as one argument: as it is when it is plain words, in double quotes when your
     /// shell would expand nothing inside them (`"bash -c 'a && b'"`), else single-quoted.
     public func convoxRunArgument(_ command: Command, generation: ConversionOptions.Generation) -> String {

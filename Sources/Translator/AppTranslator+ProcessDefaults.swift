@@ -108,13 +108,15 @@ extension AppTranslator {
 
     /// The WEB_CONCURRENCY the last buildpack's `.profile.d` script set on a dyno of each size, when the app sets
     /// none itself: Node.js RAM / 512 MB (heroku-buildpack-nodejs profile/WEB_CONCURRENCY.sh), Python the lower of
-    /// RAM / 256 MB and 2 × cores + 1 (heroku-buildpack-python vendor/WEB_CONCURRENCY.sh). The Ruby buildpack sets
-    /// it only with SENSIBLE_DEFAULTS. gunicorn, uvicorn, puma configs and Node cluster code read it.
+    /// RAM / 256 MB and 2 × cores + 1 (heroku-buildpack-python vendor/WEB_CONCURRENCY.sh), Ruby only when the app
+    /// sets SENSIBLE_DEFAULTS (heroku-buildpack-ruby lib/language_pack/ruby.rb `set_default_web_concurrency`).
+    /// gunicorn, uvicorn, puma configs and Node cluster code read it.
     func addWebConcurrencyDefaults(
         to app: inout AppIR, heroku: HerokuApp, into diagnostics: inout Diagnostics
     ) {
+        let hasSensibleDefaults = app.environment.contains { $0.key == "SENSIBLE_DEFAULTS" && $0.defaultValue != "" }
         guard launcher.shell == "bash", let language = heroku.runtime?.languages.last?.language,
-            language == .nodejs || language == .python,
+            language == .nodejs || language == .python || language == .ruby && hasSensibleDefaults,
             !app.environment.contains(where: { $0.key == "WEB_CONCURRENCY" })
         else { return }
         let formation = heroku.appJSON?.formation ?? []
@@ -127,7 +129,7 @@ extension AppTranslator {
                     && (entry.processType == service.herokuName || ServiceNaming.normalize(entry.processType) == service.name)
             }?.size
             let size = sizeName.flatMap(DynoSize.named) ?? DynoSize(name: "standard-1x", memory: 512)
-            let concurrency = Self.webConcurrency(for: size, language: language)
+            guard let concurrency = Self.webConcurrency(for: size, language: language) else { continue }
             app.services[index].environment.append(EnvironmentDeclaration(
                 key: "WEB_CONCURRENCY", defaultValue: String(concurrency), origin: service.location))
             described.append("\(service.name)=\(concurrency) (\(size.name))")
@@ -135,22 +137,27 @@ extension AppTranslator {
         guard !described.isEmpty else { return }
         diagnostics.note(
             .webConcurrency,
-            "Heroku's \(language == .nodejs ? "Node.js" : "Python") buildpack set WEB_CONCURRENCY from each dyno's "
+            "Heroku's \(language.displayName) buildpack set WEB_CONCURRENCY from each dyno's "
                 + "size; the services get it as a default: " + described.joined(separator: ", "),
             at: app.services.first?.location.map { SourceLocation(file: $0.file) },
             hint: "set WEB_CONCURRENCY with `convox env set` to change it for every service")
     }
 
-    /// The value the buildpack's script computes on a dyno of `size`.
-    static func webConcurrency(for size: DynoSize, language: Language) -> Int {
+    /// The value the buildpack's script computes on a dyno of `size`; nil where it sets none.
+    public static func webConcurrency(for size: DynoSize, language: Language) -> Int? {
+        if language == .ruby {
+            // The script tells dynos apart by `ulimit -u`: Standard-1X, Standard-2X, Performance-M, Performance-L.
+            return [512: 2, 1024: 4, 2560: 8, 14336: 16][size.memory]
+        }
         if language == .nodejs {
             // Memory-heavy dynos (over 16 GB) get 2 GB per process.
             let perProcess = size.memory > 16384 ? 2048 : 512
             return min(max(size.memory / perProcess, 1), 200)
         }
         let byMemory = max(size.memory / 256, 1)
-        // Shared dynos report many cores, so their memory decides; dedicated ones have `cpu` (1024 per core).
+        // Shared dynos report many cores, so their memory decides; dedicated ones have `cpu` (1024 per vCPU). The
+        // script's own table gives Private-S (one vCPU in our table) 4, so `nproc` reports at least 2 there.
         guard let cpu = size.cpu else { return byMemory }
-        return min(byMemory, cpu / 1024 * 2 + 1)
+        return min(byMemory, max(cpu / 1024, 2) * 2 + 1)
     }
 }

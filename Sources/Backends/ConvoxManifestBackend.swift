@@ -30,14 +30,16 @@ public struct ConvoxManifestBackend: Backend {
         }
         if !app.services.isEmpty {
             top.append(YAMLEntry("services", .mapping(app.services.map {
-                YAMLEntry($0.name, service($0, buildPlan: app.buildPlan, launcher: app.commandLauncher, options: options))
+                YAMLEntry($0.name, service(
+                    $0, buildPlan: app.buildPlan, launcher: app.commandLauncher, options: options))
             })))
         }
         if !app.timers.isEmpty {
             top.append(YAMLEntry("timers", .mapping(app.timers.map { timer in
                 var entries = [
                     YAMLEntry("schedule", .string(timer.schedule.cronExpression(for: options.generation))),
-                    YAMLEntry("command", .string(commandText(timer.command, launcher: app.commandLauncher, options: options))),
+                    YAMLEntry("command", .string(
+                        commandText(timer.command, launcher: app.commandLauncher, options: options))),
                     YAMLEntry("service", .string(timer.service)),
                 ]
                 if let concurrency = timer.concurrency {

@@ -50,12 +50,15 @@ extension AppTranslator {
     /// worker in the Procfile of a running app was almost certainly scaled up, so it keeps Convox's default of 1;
     /// development tooling starts at 0. Each type whose start differs from Heroku's gets one note (or warning) on its
     /// Procfile line; `web` starts at 1 on both, so it gets none.
-    func applyDefaultScale(to services: inout [Service], formation: [AppJSONFormation], into diagnostics: inout Diagnostics) {
+    func applyDefaultScale(
+        to services: inout [Service], formation: [AppJSONFormation], into diagnostics: inout Diagnostics
+    ) {
         for index in services.indices where [.web, .worker].contains(services[index].role) {
             let service = services[index]
             let hasCount = formation.contains { entry in
                 entry.quantity != nil
-                    && (entry.processType == service.herokuName || ServiceNaming.normalize(entry.processType) == service.name)
+                    && (entry.processType == service.herokuName
+                        || ServiceNaming.normalize(entry.processType) == service.name)
             }
             guard !hasCount, service.scale.count == nil else { continue }
             let what = "process type \"\(service.herokuName)\""
@@ -126,7 +129,8 @@ extension AppTranslator {
             guard !service.environment.contains(where: { $0.key == "WEB_CONCURRENCY" }) else { continue }
             let sizeName = formation.last { entry in
                 entry.size != nil
-                    && (entry.processType == service.herokuName || ServiceNaming.normalize(entry.processType) == service.name)
+                    && (entry.processType == service.herokuName
+                        || ServiceNaming.normalize(entry.processType) == service.name)
             }?.size
             let size = sizeName.flatMap(DynoSize.named) ?? DynoSize(name: "standard-1x", memory: 512)
             guard let concurrency = Self.webConcurrency(for: size, language: language) else { continue }

@@ -100,7 +100,8 @@ public struct AppTranslator: Sendable {
                 "process type \"\(release.herokuName)\" is Heroku's release phase; Convox has none, so it becomes "
                     + "the scale-0 service \"\(release.name)\" to run before promoting each release",
                 at: release.location,
-                hint: "run `convox run \(release.name) \(launcher.convoxRunArgument(command, generation: options.generation))` "
+                hint: "run `convox run \(release.name) "
+                    + "\(launcher.convoxRunArgument(command, generation: options.generation))` "
                     + "before `convox releases promote`"
                     + (options.releasePhase == .service ? ", or use --release-phase init" : ""))
             return services
@@ -176,7 +177,8 @@ public struct AppTranslator: Sendable {
         default: role = .worker
         }
         let what = "process type \"\(process.name)\""
-        let portSetter = options.generation == .three ? "Convox sets" : "generation 2 does not set PORT, so translate declares"
+        let portSetter = options.generation == .three
+            ? "Convox sets" : "generation 2 does not set PORT, so translate declares"
         var port: Int?
         if role == .web {
             let rewrite = InterpolationRewriter.rewrite(process.command)
@@ -221,8 +223,8 @@ public struct AppTranslator: Sendable {
                 .oneOffType, "\(what) looks like a one-off command, so its service starts at scale 0",
                 at: process.location,
                 hint: "run it with `convox run \(name) "
-                    + "\(launcher.convoxRunArgument(translated.command, generation: options.generation))` (`convox run` "
-                    + "takes the command, not the service's)")
+                    + launcher.convoxRunArgument(translated.command, generation: options.generation)
+                    + "` (`convox run` takes the command, not the service's)")
         default:
             break
         }

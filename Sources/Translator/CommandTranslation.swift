@@ -42,7 +42,8 @@ public enum CommandTranslation {
         if !rewrite.literal.isEmpty {
             diagnostics.note(
                 .literalInterpolation,
-                "\(what): \(rewrite.literal.joined(separator: ", ")) \(rewrite.literal.count == 1 ? "is" : "are") literal "
+                "\(what): \(rewrite.literal.joined(separator: ", ")) "
+                    + (rewrite.literal.count == 1 ? "is" : "are") + " literal "
                     + "text to the shell (quoted or escaped), "
                     + "but Convox would replace it before the command runs; its $ and { are split ($''{ or \\$\\{) "
                     + "so the command still sees the same text",
@@ -81,7 +82,8 @@ public enum CommandTranslation {
         if options.generation == .three, syntax.needsShell {
             diagnostics.note(
                 .wrappedInShell,
-                "\(what) uses shell syntax or a shell builtin, so it runs as \(launcher.shell) -c '...' (Heroku ran it with "
+                "\(what) uses shell syntax or a shell builtin, so it runs as \(launcher.shell) -c '...' (Heroku ran "
+                    + "it with "
                     + (launcher.shell == "bash" ? "bash" : "/bin/sh -c") + "; Convox generation 3 runs commands "
                     + "without a shell)",
                 at: location)

@@ -20,7 +20,8 @@ public enum InterpolationRewriter {
         public static func == (lhs: Result, rhs: Result) -> Bool {
             lhs.text == rhs.text && lhs.unsupported == rhs.unsupported && lhs.rewritten == rhs.rewritten
                 && lhs.literal == rhs.literal
-                && lhs.conflicting.map { "\($0.written)=\($0.kept)" } == rhs.conflicting.map { "\($0.written)=\($0.kept)" }
+                && lhs.conflicting.map { "\($0.written)=\($0.kept)" }
+                    == rhs.conflicting.map { "\($0.written)=\($0.kept)" }
                 && lhs.defaults.map { "\($0.name)=\($0.value)" } == rhs.defaults.map { "\($0.name)=\($0.value)" }
         }
     }

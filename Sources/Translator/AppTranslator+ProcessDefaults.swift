@@ -126,7 +126,6 @@ extension AppTranslator {
         var described: [String] = []
         for index in app.services.indices where [.web, .worker].contains(app.services[index].role) {
             let service = app.services[index]
-            guard !service.environment.contains(where: { $0.key == "WEB_CONCURRENCY" }) else { continue }
             let sizeName = formation.last { entry in
                 entry.size != nil
                     && (entry.processType == service.herokuName
@@ -134,6 +133,14 @@ extension AppTranslator {
             }?.size
             let size = sizeName.flatMap(DynoSize.named) ?? DynoSize(name: "standard-1x", memory: 512)
             guard let concurrency = Self.webConcurrency(for: size, language: language) else { continue }
+            // `.profile.d` ran before the command, so a `${WEB_CONCURRENCY:-3}` default in it never applied.
+            if let existing = service.environment.firstIndex(where: { $0.key == "WEB_CONCURRENCY" }) {
+                let replaced = service.environment[existing].defaultValue ?? ""
+                app.services[index].environment[existing].defaultValue = String(concurrency)
+                described.append("\(service.name)=\(concurrency) (\(size.name); the command's default \(replaced) "
+                    + "never applied on Heroku)")
+                continue
+            }
             app.services[index].environment.append(EnvironmentDeclaration(
                 key: "WEB_CONCURRENCY", defaultValue: String(concurrency), origin: service.location))
             described.append("\(service.name)=\(concurrency) (\(size.name))")

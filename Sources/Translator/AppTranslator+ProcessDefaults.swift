@@ -36,9 +36,17 @@ extension AppTranslator {
 
     /// True for a command Heroku users run in development only (a bundler's watch mode, a dev server, guard),
     /// which an unscaled Heroku app never started.
-    static func looksLikeDevelopmentTooling(_ text: String) -> Bool {
+    public static func looksLikeDevelopmentTooling(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        if let dev = lowered.range(of: "dev"), lowered[dev.upperBound...].contains("server") { return true }
+        // `*dev*server*` with `dev` as a word of its own (`webpack-dev-server`, `bin/dev server`), so that
+        // `DeviceServer` or `--env development` are not taken for one.
+        let characters = Array(lowered)
+        let lastServer = characters.indices.last { characters[$0...].starts(with: "server") }
+        for start in characters.indices where characters[start...].starts(with: "dev") {
+            let before = start == 0 ? " " : characters[start - 1]
+            let after = start + 3 < characters.count ? characters[start + 3] : " "
+            if !before.isLetter, !after.isLetter, let lastServer, lastServer >= start + 3 { return true }
+        }
         let words = lowered.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return words.contains { word in
             let base = word.split(separator: "/").last.map(String.init) ?? ""

@@ -30,14 +30,16 @@ public struct ConvoxManifestBackend: Backend {
         }
         if !app.services.isEmpty {
             top.append(YAMLEntry("services", .mapping(app.services.map {
-                YAMLEntry($0.name, service($0, buildPlan: app.buildPlan, options: options))
+                YAMLEntry($0.name, service(
+                    $0, buildPlan: app.buildPlan, launcher: app.commandLauncher, options: options))
             })))
         }
         if !app.timers.isEmpty {
             top.append(YAMLEntry("timers", .mapping(app.timers.map { timer in
                 var entries = [
                     YAMLEntry("schedule", .string(timer.schedule.cronExpression(for: options.generation))),
-                    YAMLEntry("command", .string(commandText(timer.command, options: options))),
+                    YAMLEntry("command", .string(
+                        commandText(timer.command, launcher: app.commandLauncher, options: options))),
                     YAMLEntry("service", .string(timer.service)),
                 ]
                 if let concurrency = timer.concurrency {
@@ -49,7 +51,9 @@ public struct ConvoxManifestBackend: Backend {
         return .mapping(top)
     }
 
-    func service(_ service: Service, buildPlan: BuildPlan, options: ConversionOptions) -> YAMLValue {
+    func service(
+        _ service: Service, buildPlan: BuildPlan, launcher: CommandLauncher, options: ConversionOptions
+    ) -> YAMLValue {
         var entries: [YAMLEntry] = []
         if let build = service.build {
             if build.manifest == "Dockerfile" {
@@ -67,7 +71,7 @@ public struct ConvoxManifestBackend: Backend {
             entries.append(YAMLEntry("build", .string(".")))
         }
         if let command = service.command {
-            entries.append(YAMLEntry("command", .string(commandText(command, options: options))))
+            entries.append(YAMLEntry("command", .string(commandText(command, launcher: launcher, options: options))))
         }
         if let port = service.port { entries.append(YAMLEntry("port", .int(port))) }
         if !service.domains.isEmpty {
@@ -90,14 +94,14 @@ public struct ConvoxManifestBackend: Backend {
         }
         if let initCommand = service.initCommand {
             entries.append(YAMLEntry("initContainer", .mapping([
-                YAMLEntry("command", .string(commandText(initCommand, options: options))),
+                YAMLEntry("command", .string(commandText(initCommand, launcher: launcher, options: options))),
             ])))
         }
         return .mapping(entries)
     }
 
     /// Generation 3 runs `command` without a shell, so shell syntax is wrapped; generation 2 runs `sh -c` itself.
-    func commandText(_ command: Command, options: ConversionOptions) -> String {
-        options.generation == .three ? ShellCommand.wrappedForGeneration3(command) : command.shellText
+    func commandText(_ command: Command, launcher: CommandLauncher, options: ConversionOptions) -> String {
+        launcher.manifestText(command, generation: options.generation)
     }
 }

@@ -13,7 +13,7 @@ public struct RunbookBackend: Backend {
         guard options.writesRunbook else { return [] }
         let names = Names(app: app, options: options)
         var sections = [header(app, names, options)]
-        sections.append(runLocally(app, names))
+        sections.append(runLocally(app, names, options))
         sections.append(createApp(app, names, options))
         sections.append(moveData(app, names))
         sections.append(beforeCutOver(app, names, options))
@@ -52,11 +52,17 @@ public struct RunbookBackend: Backend {
         return text
     }
 
-    func runLocally(_ app: AppIR, _ names: Names) -> String {
+    /// `convox run <service> <command>` with the command wrapped as convox.yml runs it (see `CommandLauncher`).
+    func convoxRun(_ task: ReleaseTask, _ app: AppIR, _ options: ConversionOptions) -> String {
+        "convox run \(task.service) "
+            + app.commandLauncher.convoxRunArgument(task.command, generation: options.generation)
+    }
+
+    func runLocally(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
         var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\n```\n\n"
         text += "In a second terminal:\n\n```sh\nconvox switch local\n"
         for task in app.releaseTasks where task.kind == .releasePhase {
-            text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command))\n"
+            text += "\(convoxRun(task, app, options))\n"
         }
         text += "convox services\n```\n\n"
         text += "`convox services` prints the local hostname to open in a browser. Run any other one-off command the "
@@ -110,12 +116,12 @@ public struct RunbookBackend: Backend {
                 text += "Convox has no release phase. After this first deploy, run Heroku's release command once:\n\n"
                     + "```sh\n"
                 for task in releaseTasks {
-                    text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command)) \(flag)\n"
+                    text += "\(convoxRun(task, app, options)) \(flag)\n"
                 }
                 text += "```\n\nFor every later deploy, run it against the new release before it goes live:\n\n```sh\n"
                 text += "convox build \(flag) --id   # prints the new release id, e.g. RABCDEFGHI\n"
                 for task in releaseTasks {
-                    text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command)) \(flag) --release RABCDEFGHI\n"
+                    text += "\(convoxRun(task, app, options)) \(flag) --release RABCDEFGHI\n"
                 }
                 text += "convox releases promote RABCDEFGHI \(flag)\n```\n"
             }
@@ -125,7 +131,7 @@ public struct RunbookBackend: Backend {
             text += "\n### Once, after the first deploy\n\napp.json `scripts.postdeploy` ran once when the Heroku app "
                 + "was created. Run it once now, on a fresh database only:\n\n```sh\n"
             for task in postdeploy {
-                text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command)) \(flag)\n"
+                text += "\(convoxRun(task, app, options)) \(flag)\n"
             }
             text += "```\n"
         }

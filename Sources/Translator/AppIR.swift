@@ -16,6 +16,8 @@ public struct AppIR: Sendable, Equatable, Codable {
     public var buildPlan: BuildPlan
     /// Work Heroku ran around releases (release phase, postdeploy) that Convox has no phase for.
     public var releaseTasks: [ReleaseTask]
+    /// How every command (services, timers, initContainer, `convox run`) is started to keep its Heroku meaning.
+    public var commandLauncher = CommandLauncher.bash
 
     public init(
         name: String? = nil, sourceFiles: [String] = [], services: [Service] = [], resources: [Resource] = [],
@@ -56,13 +58,16 @@ public enum ServiceRole: String, Sendable, Equatable, Codable {
 public struct Command: Sendable, Equatable, Codable {
     /// The command text after `${...}` rewriting, still in shell syntax as on Heroku.
     public var shellText: String
-    /// True when the command uses shell syntax and must be wrapped in `sh -c` where no shell runs it.
+    /// True when the command uses shell syntax (or a builtin) and must be wrapped where no shell runs it.
     public var needsShell: Bool
+    /// True when the command uses syntax only bash has (`source`, `[[`, `{a,b}`), so `sh` cannot run it.
+    public var needsBash: Bool
     public var location: SourceLocation?
 
-    public init(shellText: String, needsShell: Bool, location: SourceLocation? = nil) {
+    public init(shellText: String, needsShell: Bool, needsBash: Bool = false, location: SourceLocation? = nil) {
         self.shellText = shellText
         self.needsShell = needsShell
+        self.needsBash = needsBash
         self.location = location
     }
 }

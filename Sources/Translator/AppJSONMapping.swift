@@ -336,7 +336,7 @@ extension AppTranslator {
             let serviceName = serviceIndex.map { app.services[$0].name } ?? "web"
             let translated = CommandTranslation.translate(
                 script.command, at: script.commandLocation, what: "scripts.postdeploy", options: options,
-                into: &diagnostics)
+                launcher: launcher, into: &diagnostics)
             if let serviceIndex {
                 for declaration in translated.environmentDefaults
                 where !app.services[serviceIndex].environment.contains(where: { $0.key == declaration.key }) {
@@ -350,7 +350,8 @@ extension AppTranslator {
                 "scripts.postdeploy ran once, after Heroku created the app; Convox has no such hook"
                     + (script.size.map { ", and the size \"\($0)\" does not apply" } ?? ""),
                 at: script.location,
-                hint: "run it once after the first deploy: `convox run \(serviceName) \(ShellCommand.convoxRunArgument(translated.command))`")
+                hint: "run it once after the first deploy: `convox run \(serviceName) "
+                    + "\(launcher.convoxRunArgument(translated.command, generation: options.generation))`")
         }
         for environment in manifest.environments {
             diagnostics.note(

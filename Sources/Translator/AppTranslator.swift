@@ -10,6 +10,7 @@ extension DiagnosticID {
     static let nothingToConvert: DiagnosticID = "app.nothing-to-convert"
     static let releaseAsInitContainer: DiagnosticID = "service.release-init-container"
     static let initContainerUnavailable: DiagnosticID = "service.init-container-unavailable"
+    static let profileSourced: DiagnosticID = "command.profile"
 }
 
 /// The Heroku-to-Convox mapping rules: from what the frontends read to the app Convox will run.
@@ -21,13 +22,44 @@ public struct AppTranslator: Sendable {
     ]
 
     public var options: ConversionOptions
+    /// How commands are started; decided from the app's files before any command is translated.
+    var launcher = CommandLauncher.bash
 
     public init(options: ConversionOptions) { self.options = options }
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
+        var translator = self
+        translator.launcher = commandLauncher(for: heroku, into: &diagnostics)
+        return translator.translateApp(heroku, into: &diagnostics)
+    }
+
+    /// bash for the images translate generates, as Heroku ran buildpack apps; `sh` for the app's own Dockerfile,
+    /// as Heroku's container stack did. A `.profile` in the app's root is sourced first, as Heroku sourced it
+    /// before every dyno's command (and `heroku run`); Heroku's container stack does not read it.
+    func commandLauncher(for heroku: HerokuApp, into diagnostics: inout Diagnostics) -> CommandLauncher {
+        if heroku.herokuYML?.builds.isEmpty == false || heroku.runtime?.hasOwnDockerfile == true {
+            return .posixShell
+        }
+        guard heroku.directoryListing.contains(".profile") else { return .bash }
+        diagnostics.note(
+            .profileSourced,
+            "Heroku sourced the app's .profile before every command; on Convox each command runs as "
+                + "env BASH_ENV=/app/.profile bash -c '<command>', so bash sources it first and its settings still "
+                + "apply (bash scripts the command starts source it again)",
+            at: SourceLocation(file: ".profile"),
+            hint: "move what .profile sets into convox.yml environment if you want plain commands")
+        return CommandLauncher(shell: "bash", profilePath: "/app/.profile")
+    }
+
+    func translateApp(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
         var app = AppIR(sourceFiles: heroku.sourceFiles)
+        app.commandLauncher = launcher
         let containerProcesses = herokuYMLProcessTypes(heroku, into: &diagnostics)
-        guard let processTypes = containerProcesses ?? heroku.processTypes
+        // Buildpack default process types exist only for buildpack apps, not for heroku.yml container apps.
+        let procfileTypes = heroku.processTypes.map {
+            mergingDefaultProcessTypes(into: $0, for: heroku, into: &diagnostics)
+        }
+        guard let processTypes = containerProcesses ?? procfileTypes
             ?? defaultProcessTypes(for: heroku, into: &diagnostics)
         else {
             let reason = nothingToConvertReason(heroku)
@@ -54,9 +86,12 @@ public struct AppTranslator: Sendable {
         // Resources are linked before the jobs service is added, which copies the links of the other services.
         applyAppJSONAndConfigVars(withHerokuYMLSetup(heroku, into: &diagnostics), to: &app, into: &diagnostics)
         applyBuildConfig(heroku.herokuYML, to: &app, into: &diagnostics)
+        applyDefaultScale(to: &app.services, formation: heroku.appJSON?.formation ?? [], into: &diagnostics)
+        addWebConcurrencyDefaults(to: &app, heroku: heroku, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         if containerProcesses != nil { applyHerokuYMLBuilds(heroku.herokuYML, to: &app.services) }
+        resolveEnvironmentPrecedence(in: &app, into: &diagnostics)
         app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app
     }
@@ -73,7 +108,9 @@ public struct AppTranslator: Sendable {
                 "process type \"\(release.herokuName)\" is Heroku's release phase; Convox has none, so it becomes "
                     + "the scale-0 service \"\(release.name)\" to run before promoting each release",
                 at: release.location,
-                hint: "run `convox run \(release.name) \(ShellCommand.convoxRunArgument(command))` before `convox releases promote`"
+                hint: "run `convox run \(release.name) "
+                    + "\(launcher.convoxRunArgument(command, generation: options.generation))` "
+                    + "before `convox releases promote`"
                     + (options.releasePhase == .service ? ", or use --release-phase init" : ""))
             return services
         }
@@ -157,6 +194,8 @@ public struct AppTranslator: Sendable {
         default: role = .worker
         }
         let what = "process type \"\(process.name)\""
+        let portSetter = options.generation == .three
+            ? "Convox sets" : "generation 2 does not set PORT, so translate declares"
         var port: Int?
         // A process that runs its image's own CMD listens where that CMD says.
         let portSource = process.runsImageCommand ? process.imageCommand ?? "" : process.command
@@ -172,23 +211,25 @@ public struct AppTranslator: Sendable {
                 diagnostics.warning(
                     .portOutOfRange,
                     "\(what) listens on port \(wrong), which is out of range (1 to 65535), so it gets port "
-                        + "\(PortDetection.defaultPort); Convox sets PORT=\(PortDetection.defaultPort) for it",
+                        + "\(PortDetection.defaultPort); \(portSetter) PORT=\(PortDetection.defaultPort) for it",
                     at: process.location, hint: "fix the port in the command, or use $PORT")
             } else {
                 port = PortDetection.defaultPort
                 diagnostics.note(
                     .defaultPort,
-                    "\(what) names no port, so it gets port \(PortDetection.defaultPort); Convox sets "
+                    "\(what) names no port, so it gets port \(PortDetection.defaultPort); \(portSetter) "
                         + "PORT=\(PortDetection.defaultPort) for it as Heroku set $PORT",
                     at: process.location)
             }
         }
+        // Generation 3 sets PORT to `port:` (convox/convox provider/k8s/helpers.go); generation 2 never does (its
+        // service template passes only declared environment, convox/rack provider/aws/formation/service.json.tmpl),
+        // so a server that reads PORT or falls back to its own default (gunicorn's 8000) needs it declared.
         let translated = process.runsImageCommand ? nil : CommandTranslation.translate(
-            process.command, at: process.commandLocation, what: what, options: options,
+            process.command, at: process.commandLocation, what: what, options: options, launcher: launcher,
             providedVariables: port == nil ? [] : ["PORT"], into: &diagnostics)
         var environment = translated?.environmentDefaults ?? []
-        if options.generation == .two, let port, (translated?.command.shellText ?? portSource).contains("PORT") {
-            // Generation 2 racks are not documented to set PORT; declare it so $PORT matches `port:`.
+        if options.generation == .two, let port {
             environment.insert(EnvironmentDeclaration(key: "PORT", defaultValue: String(port)), at: 0)
         }
         var scale = Scale()
@@ -199,7 +240,11 @@ public struct AppTranslator: Sendable {
             scale.count = 0
             diagnostics.note(
                 .oneOffType, "\(what) looks like a one-off command, so its service starts at scale 0",
-                at: process.location, hint: "run it with `convox run \(name)`")
+                at: process.location,
+                hint: "run it with `convox run \(name) "
+                    + (translated.map { launcher.convoxRunArgument($0.command, generation: options.generation) }
+                        ?? "<command>")
+                    + "` (`convox run` takes the command, not the service's)")
         default:
             break
         }

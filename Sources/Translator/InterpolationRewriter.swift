@@ -11,22 +11,75 @@ public enum InterpolationRewriter {
         public var unsupported: [String]
         /// Plain `${X}` forms that were rewritten to `$X`.
         public var rewritten: [String]
+        /// `${X}` text the shell keeps literally (inside single quotes, after `\`), split so Convox leaves it too.
+        public var literal: [String] = []
+        /// A later `${X:-e}` whose default differs from the first `${X:-d}` of the same name, as written, with the
+        /// default that wins: one variable can hold one environment default.
+        public var conflicting: [(written: String, kept: String)] = []
 
         public static func == (lhs: Result, rhs: Result) -> Bool {
             lhs.text == rhs.text && lhs.unsupported == rhs.unsupported && lhs.rewritten == rhs.rewritten
+                && lhs.literal == rhs.literal
+                && lhs.conflicting.map { "\($0.written)=\($0.kept)" }
+                    == rhs.conflicting.map { "\($0.written)=\($0.kept)" }
                 && lhs.defaults.map { "\($0.name)=\($0.value)" } == rhs.defaults.map { "\($0.name)=\($0.value)" }
         }
     }
 
     /// `${X}` becomes `$X`, `${X:-d}` becomes `$X` plus a default; `""` is inserted when the next character would
-    /// otherwise join the name (`${X}1` becomes `$X""1`).
+    /// otherwise join the name (`${X}1` becomes `$X""1`). A `${` the shell keeps as literal text (inside single
+    /// quotes, or after a backslash) is split so Convox's `\$\{([^}]*?)\}` (pkg/manifest/helpers.go) no longer
+    /// matches it, while the shell still reads the same text: `'${X}'` becomes `'$''{X}'`, `\${X}` becomes `\$\{X}`.
     public static func rewrite(_ text: String) -> Result {
+        enum Quote { case none, single, double }
         var result = Result(text: "", defaults: [], unsupported: [], rewritten: [])
         let characters = Array(text)
+        var quote = Quote.none
         var index = 0
+        // Lookups by name and by written form, so a hostile 1 MB command of `${...}` forms stays linear.
+        var defaultIndex: [String: Int] = [:]
+        var conflictingSeen: Set<String> = []
+        /// The `${...}` text starting at `start`, for messages: up to its `}`, at most 100 characters.
+        func writtenForm(at start: Int) -> String {
+            let slice = characters[start...].prefix(100)
+            guard let close = slice.firstIndex(of: "}") else { return String(slice) }
+            return String(characters[start...close])
+        }
         while index < characters.count {
-            guard characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" else {
-                result.text.append(characters[index])
+            let character = characters[index]
+            let opensBrace = character == "$" && index + 1 < characters.count && characters[index + 1] == "{"
+            switch quote {
+            case .single:
+                if character == "'" { quote = .none }
+                if opensBrace {
+                    result.literal.append(writtenForm(at: index))
+                    result.text += "$''{"
+                    index += 2
+                    continue
+                }
+                result.text.append(character)
+                index += 1
+                continue
+            case .none, .double:
+                if character == "\\", index + 1 < characters.count {
+                    let escapesBrace = characters[index + 1] == "$" && index + 2 < characters.count
+                        && characters[index + 2] == "{"
+                    if escapesBrace {
+                        result.literal.append(writtenForm(at: index + 1))
+                        result.text += quote == .double ? "\\$\"\"{" : "\\$\\{"
+                        index += 3
+                    } else {
+                        result.text.append(character)
+                        result.text.append(characters[index + 1])
+                        index += 2
+                    }
+                    continue
+                }
+                if character == "'", quote == .none { quote = .single }
+                if character == "\"" { quote = quote == .double ? .none : .double }
+            }
+            guard opensBrace else {
+                result.text.append(character)
                 index += 1
                 continue
             }
@@ -46,7 +99,12 @@ public enum InterpolationRewriter {
                 result.text += "$" + name + (nextJoins ? "\"\"" : "")
                 if rest.isEmpty {
                     result.rewritten.append(original)
-                } else if !result.defaults.contains(where: { $0.name == name }) {
+                } else if let first = defaultIndex[name].map({ result.defaults[$0] }) {
+                    if first.value != String(rest.dropFirst(2)), conflictingSeen.insert(original).inserted {
+                        result.conflicting.append((original, first.value))
+                    }
+                } else {
+                    defaultIndex[name] = result.defaults.count
                     result.defaults.append((name, String(rest.dropFirst(2))))
                 }
             } else {

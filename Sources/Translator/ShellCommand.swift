@@ -1,19 +1,85 @@
-/// Shell-syntax rules for Heroku commands. Heroku runs every Procfile command through a shell; Convox
-/// generation 3 splits `command` into words itself (go-shellquote) and runs it without one.
+/// Shell-syntax rules for Heroku commands. Heroku runs every Procfile command with bash; Convox generation 3
+/// splits `command` into words itself (go-shellquote) and runs it without a shell.
 public enum ShellCommand {
+    /// What a scan of one command found.
+    public struct Syntax: Sendable, Equatable {
+        /// Running the command as plain words, split like go-shellquote does, would change its meaning.
+        public var needsShell = false
+        /// The command uses syntax dash (`sh` on Debian) lacks: `source`, `[[`, `{a,b}`, `$'...'`, `<(...)`.
+        public var needsBash = false
+    }
+
+    /// Builtins and keywords: a word no binary answers to, or one that must change the shell itself (`exec`,
+    /// `cd`, `ulimit`), or a POSIX utility whose builtin behaves differently from /usr/bin's (`echo`, `test`).
+    /// As the first word of a command run without a shell it would run a binary of that name, or fail.
+    static let builtinWords: Set<String> = [
+        "!", ".", ":", "[", "[[", "{", "}", "alias", "bg", "bind", "break", "builtin", "caller", "case", "cd",
+        "command", "compgen", "complete", "continue", "coproc", "declare", "dirs", "disown", "echo", "enable",
+        "eval", "exec", "exit", "export", "false", "fc", "fg", "for", "function", "getopts", "hash", "help",
+        "history", "if", "jobs", "kill", "let", "local", "logout", "mapfile", "popd", "printf", "pushd", "pwd",
+        "read", "readarray", "readonly", "return", "select", "set", "shift", "shopt", "source", "suspend", "test",
+        "time", "times", "trap", "true", "type", "typeset", "ulimit", "umask", "unalias", "unset", "until", "wait",
+        "while",
+    ]
+
+    /// Command words only bash understands; dash, generation 2's `sh`, reports "not found" for them.
+    static let bashOnlyWords: Set<String> = [
+        "[[", "source", "function", "select", "coproc", "declare", "typeset", "shopt", "pushd", "popd", "dirs",
+        "let", "mapfile", "readarray", "disown", "caller", "compgen", "complete", "enable", "builtin", "bind",
+        "history", "suspend", "logout", "help",
+    ]
+
     /// True when running `text` as plain words, split like go-shellquote does, would change its meaning:
-    /// variables, operators, redirects, globs, `VAR=x cmd` prefixes, backticks, `$(...)`, comments.
-    public static func needsShell(_ text: String) -> Bool {
+    /// variables, operators, redirects, globs, braces, `VAR=x cmd` prefixes, backticks, `$(...)`, comments, or a
+    /// first word that is a shell builtin or keyword (`exec`, `cd`, `source`, `.`, `ulimit`, `[[`).
+    public static func needsShell(_ text: String) -> Bool { syntax(of: text).needsShell }
+
+    /// True when `text` needs bash rather than a POSIX `sh`.
+    public static func needsBash(_ text: String) -> Bool { syntax(of: text).needsBash }
+
+    /// Scans `text` once, the way a shell tokenizes it, for everything that needs a shell.
+    public static func syntax(of text: String) -> Syntax {
         enum Quote { case none, single, double }
+        var result = Syntax()
         var quote = Quote.none
         var atWordStart = true
         var escaped = false
-        var firstWord = ""
-        var inFirstWord = true
+        var word = ""
+        var wordIsQuoted = false
+        var wordIsCommand = true
+        var isFirstWord = true
+        var previous: Character = " "
+        // Inside an unquoted `{...}` of the current word, and whether it holds `,` or `..` (brace expansion).
+        var isInBrace = false
+        var braceIsList = false
+        func endWord() {
+            if !word.isEmpty || wordIsQuoted {
+                if wordIsCommand, !wordIsQuoted {
+                    if builtinWords.contains(word) { result.needsShell = true }
+                    if bashOnlyWords.contains(word) { result.needsBash = true }
+                }
+                if isFirstWord, word.contains("="), isIdentifier(word.prefix { $0 != "=" }) {
+                    result.needsShell = true
+                }
+                // After an assignment prefix (`A=1 cmd`) the next word is still the command word.
+                wordIsCommand = wordIsCommand && word.contains("=") && !wordIsQuoted
+                isFirstWord = false
+            }
+            word = ""
+            wordIsQuoted = false
+            atWordStart = true
+            isInBrace = false
+        }
+        func startCommand() {
+            endWord()
+            wordIsCommand = true
+        }
         for character in text {
+            defer { previous = character }
             if escaped {
                 escaped = false
                 atWordStart = false
+                word.append(character)
                 continue
             }
             switch quote {
@@ -23,33 +89,62 @@ public enum ShellCommand {
             case .double:
                 if character == "\"" { quote = .none }
                 else if character == "\\" { escaped = true }
-                else if character == "$" || character == "`" { return true }
+                else if character == "$" || character == "`" { result.needsShell = true }
                 continue
             case .none:
                 break
             }
             switch character {
-            case "'": quote = .single; atWordStart = false; inFirstWord = false
-            case "\"": quote = .double; atWordStart = false; inFirstWord = false
-            case "\\": escaped = true
-            case " ", "\t":
-                if !firstWord.isEmpty { inFirstWord = false }
-                atWordStart = true
+            case "'":
+                quote = .single; atWordStart = false; wordIsQuoted = true
+                if previous == "$" { result.needsBash = true }
                 continue
-            case ";", "&", "|", "<", ">", "(", ")", "$", "`", "*", "?", "[", "\n", "\r":
-                return true
+            case "\"":
+                quote = .double; atWordStart = false; wordIsQuoted = true
+                continue
+            case "\\":
+                escaped = true; wordIsQuoted = true
+                continue
+            case " ", "\t":
+                endWord()
+                continue
+            case ";", "&", "|", "\n", "\r":
+                result.needsShell = true
+                startCommand()
+                continue
+            case "(":
+                result.needsShell = true
+                if previous == "<" || previous == ">" || previous == "(" { result.needsBash = true }
+                startCommand()
+                continue
+            case ")", "<", ">", "$", "`", "*", "?", "[", "]", "{", "}":
+                result.needsShell = true
+                // `{a,b}` and `{1..3}` brace expansion is bash's; a `{ a; }` group is POSIX but needs a shell too.
+                if character == "{" { braceIsList = false; isInBrace = true }
+                if character == "}", isInBrace, braceIsList { result.needsBash = true }
+                if character == "}" { isInBrace = false }
             case "#", "~":
-                if atWordStart { return true }
-            case "=":
-                if inFirstWord, isIdentifier(firstWord) { return true }
+                if atWordStart { result.needsShell = true }
+            case ",", ".":
+                if isInBrace, character == "," || previous == "." { braceIsList = true }
             default:
                 break
             }
-            if inFirstWord { firstWord.append(character) }
+            word.append(character)
             atWordStart = false
         }
-        // An unterminated quote cannot be split without a shell either (and fails with one): let sh report it.
-        return quote != .none || escaped
+        endWord()
+        // An unterminated quote cannot be split without a shell either (and fails with one): let the shell report it.
+        if quote != .none || escaped { result.needsShell = true }
+        return result
+    }
+
+    /// True when `text` is words your shell and go-shellquote split alike, with nothing to expand or unquote, so it
+    /// can be typed after `convox run <service>` as it is.
+    public static func isPlainWords(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            isLetter(scalar) || ("0"..."9").contains(scalar) || "-_./:=@%+, ".unicodeScalars.contains(scalar)
+        }
     }
 
     /// True when `text` ends inside a quote, which fails on Convox whether or not a shell runs it.
@@ -72,18 +167,7 @@ public enum ShellCommand {
         "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 
-    /// The command as Convox generation 3 should be given it: unchanged when no shell is needed, else `sh -c '...'`.
-    public static func wrappedForGeneration3(_ command: Command) -> String {
-        command.needsShell ? "sh -c " + singleQuoted(command.shellText) : command.shellText
-    }
-
-    /// The command as typed after `convox run <service>` in a shell: plain when it has no shell syntax, else
-    /// single-quoted, so `a && b` runs both parts in the container rather than the second on your computer.
-    public static func convoxRunArgument(_ command: Command) -> String {
-        command.needsShell ? singleQuoted(command.shellText) : command.shellText
-    }
-
-    static func isIdentifier(_ word: String) -> Bool {
+    static func isIdentifier<Text: StringProtocol>(_ word: Text) -> Bool {
         guard let first = word.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
         return word.unicodeScalars.allSatisfy { $0 == "_" || isLetter($0) || ("0"..."9").contains($0) }
     }

@@ -67,7 +67,8 @@ extension AppTranslator {
             let what = "Scheduler job \"\(job.command)\""
             let commandLocation = job.commandLocation ?? job.location
             let translated = CommandTranslation.translate(
-                job.command, at: commandLocation, what: what, options: options, into: &diagnostics)
+                job.command, at: commandLocation, what: what, options: options, launcher: launcher,
+                into: &diagnostics)
             addEnvironment(translated.environmentDefaults, to: &jobsService, what: what, into: &diagnostics)
             let name = timerName(for: job, taken: names, nextSuffix: &nextSuffix, into: &diagnostics)
             names.insert(name)
@@ -119,7 +120,11 @@ extension AppTranslator {
         let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
             $0.filter { $0 != "'" && $0 != "\"" }
         }
+        var skipsNext = false
         for (index, word) in words.enumerated() {
+            // `. bin/env.sh && rake x`, `cd app && rake x`: the file or folder says nothing about the job.
+            if skipsNext { skipsNext = false; continue }
+            if [".", "source", "cd"].contains(word) { skipsNext = true; continue }
             if word.hasPrefix("-") || word.contains("=") && !word.contains("/") { continue }
             let base = word.split(separator: "/").last.map(String.init) ?? ""
             if !base.contains(where: { $0.isLetter || $0.isNumber }) || launcherWords.contains(base.lowercased()) {

@@ -6,7 +6,7 @@ final class ShellCommandTests: XCTestCase {
         let rows: [(String, Bool)] = [
             ("gunicorn mysite.wsgi --bind=0.0.0.0:8000", false),
             ("bundle exec puma -C config/puma.rb", false),
-            ("echo 'a b' \"c d\"", false),
+            ("ruby -e 'a b' \"c d\"", false),
             ("gunicorn --bind 0.0.0.0:$PORT", true),
             ("a && b", true),
             ("a; b", true),
@@ -18,7 +18,19 @@ final class ShellCommandTests: XCTestCase {
             ("echo `date`", true),
             ("echo $(date)", true),
             ("echo \"$HOME\"", true),
-            ("echo '$HOME'", false),
+            ("ruby '$HOME'", false),
+            ("exec bundle exec puma", true),
+            ("cd app", true),
+            ("source env.sh", true),
+            (". env.sh", true),
+            ("ulimit -n 4096", true),
+            ("[[ -f x ]]", true),
+            ("echo hi", true),
+            ("if true", true),
+            ("cp {a,b}", true),
+            ("bin/exec-job", false),
+            ("rake exec", false),
+            ("bin/cd", false),
             ("ls ~/x", true),
             ("cmd # comment", true),
             ("cmd a#b", false),
@@ -27,6 +39,74 @@ final class ShellCommandTests: XCTestCase {
         ]
         for (command, expected) in rows {
             XCTAssertEqual(ShellCommand.needsShell(command), expected, "row: \(command)")
+        }
+    }
+
+    func testBashSyntax() {
+        let rows: [(String, Bool)] = [
+            ("bundle exec puma", false),
+            ("source .env && exec puma", true),
+            ("[[ -n $X ]] && run", true),
+            ("cp a.{txt,bak}", true),
+            ("echo {1..3}", true),
+            ("diff <(a) <(b)", true),
+            ("echo $'a\\tb'", true),
+            ("a; b", false),
+            ("{ a; }", false),
+            ("echo '{a,b}' \"[[\"", false),
+            ("ruby -e 'source; [[ x'", false),
+            ("A=1 source x", true),
+            ("rake source", false),
+        ]
+        for (command, bash) in rows {
+            XCTAssertEqual(ShellCommand.needsBash(command), bash, "row: \(command)")
+        }
+    }
+
+    func testLauncherRendering() {
+        func command(_ text: String) -> Command {
+            let syntax = ShellCommand.syntax(of: text)
+            return Command(shellText: text, needsShell: syntax.needsShell, needsBash: syntax.needsBash)
+        }
+        let profile = CommandLauncher(shell: "bash", profilePath: "/app/.profile")
+        let rows: [(CommandLauncher, ConversionOptions.Generation, String, String, String)] = [
+            // (launcher, generation, command, convox.yml command, `convox run` argument)
+            (.bash, .three, "gunicorn app:app", "gunicorn app:app", "gunicorn app:app"),
+            (.bash, .three, "exec bundle exec puma", "bash -c 'exec bundle exec puma'",
+                #""bash -c 'exec bundle exec puma'""#),
+            (.bash, .three, "a && b", "bash -c 'a && b'", #""bash -c 'a && b'""#),
+            (.bash, .three, "run $X", "bash -c 'run $X'", #"'bash -c '\''run $X'\'''"#),
+            (.bash, .three, "rake 'a b'", "rake 'a b'", #""rake 'a b'""#),
+            (.posixShell, .three, "a && b", "sh -c 'a && b'", #""sh -c 'a && b'""#),
+            (profile, .three, "puma", "env BASH_ENV=/app/.profile bash -c 'puma'",
+                #""env BASH_ENV=/app/.profile bash -c 'puma'""#),
+            (profile, .two, "a & b", "env BASH_ENV=/app/.profile bash -c 'a & b'",
+                #""env BASH_ENV=/app/.profile bash -c 'a & b'""#),
+            (.bash, .two, "a && b", "a && b", #""a && b""#),
+            (.bash, .two, "source x && b", "bash -c 'source x && b'", #""bash -c 'source x && b'""#),
+            (.posixShell, .two, "source x && b", "source x && b", #""source x && b""#),
+            (.bash, .two, "rake db:migrate", "rake db:migrate", "rake db:migrate"),
+        ]
+        for (launcher, generation, text, manifest, run) in rows {
+            XCTAssertEqual(launcher.manifestText(command(text), generation: generation), manifest, "row: \(text)")
+            XCTAssertEqual(launcher.convoxRunArgument(command(text), generation: generation), run, "row: \(text)")
+        }
+    }
+
+    func testLiteralAndConflictingInterpolation() {
+        let rows: [(String, String, [String], [String], [String])] = [
+            // (command, rewritten, defaults, literal, conflicting)
+            (#"echo '${NAME}' "${A}""#, #"echo '$''{NAME}' "$A""#, [], ["${NAME}"], []),
+            (#"echo \${NAME} "\${B}""#, #"echo \$\{NAME} "\$""{B}""#, [], ["${NAME}", "${B}"], []),
+            ("sh -c 'puma -p ${PORT:-3000}'", "sh -c 'puma -p $''{PORT:-3000}'", [], ["${PORT:-3000}"], []),
+            ("a ${W:-1} b ${W:-2} c ${W:-1} ${W:-2}", "a $W b $W c $W $W", ["W=1"], [], ["${W:-2}"]),
+        ]
+        for (input, text, defaults, literal, conflicting) in rows {
+            let result = InterpolationRewriter.rewrite(input)
+            XCTAssertEqual(result.text, text, "row: \(input)")
+            XCTAssertEqual(result.defaults.map { "\($0.name)=\($0.value)" }, defaults, "row: \(input)")
+            XCTAssertEqual(result.literal, literal, "row: \(input)")
+            XCTAssertEqual(result.conflicting.map(\.written), conflicting, "row: \(input)")
         }
     }
 

@@ -25,6 +25,8 @@ final class TimerMappingTests: XCTestCase {
             ("rake ab-cdefghijklmnopqrstuvwxyz0123456789", "ab-cdefghijklmnopqrstuvwxyz012"),
             ("rake Ünïcode", "job-n-code"),
             ("Process_Data", "process-data"),
+            (". bin/env.sh && bundle exec rake feeds:refresh", "feeds-refresh"),
+            ("cd jobs && exec node nightly.js", "nightly"),
         ]
         for (command, expected) in rows {
             let name = AppTranslator.timerBaseName(for: command)

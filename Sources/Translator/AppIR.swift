@@ -72,18 +72,26 @@ public struct Scale: Sendable, Equatable, Codable {
     public var count: Int?
     /// Memory in MB (a dyno size's RAM).
     public var memory: Int?
-    /// CPU units (1024 = one vCPU).
-    public var cpu: Int?
+    /// CPU in thousandths of a vCPU. Each generation renders `scale.cpu` in its own unit: generation 3 reads
+    /// millicores (`cpu: "<N>m"`, convox/convox provider/k8s/template/app/service.yml.tmpl), generation 2 ECS CPU
+    /// units, 1024 a vCPU (convox/rack provider/aws/formation/service.json.tmpl `Cpu`).
+    public var cpuMillicores: Int?
     public var location: SourceLocation?
 
-    public init(count: Int? = nil, memory: Int? = nil, cpu: Int? = nil, location: SourceLocation? = nil) {
+    public init(count: Int? = nil, memory: Int? = nil, cpuMillicores: Int? = nil, location: SourceLocation? = nil) {
         self.count = count
         self.memory = memory
-        self.cpu = cpu
+        self.cpuMillicores = cpuMillicores
         self.location = location
     }
 
-    public var isDefault: Bool { count == nil && memory == nil && cpu == nil }
+    public var isDefault: Bool { count == nil && memory == nil && cpuMillicores == nil }
+
+    /// `scale.cpu` as the generation reads it: millicores on 3, ECS units (1024 a vCPU) on 2.
+    public func manifestCPU(for generation: ConversionOptions.Generation) -> Int? {
+        guard let cpuMillicores else { return nil }
+        return generation == .three ? cpuMillicores : cpuMillicores * 1024 / 1000
+    }
 }
 
 /// A link from a service to a resource; `variable` set means the `name:VAR` form (only that variable injected).

@@ -19,7 +19,7 @@ public struct ConvoxManifestBackend: Backend {
         }
         if !app.resources.isEmpty {
             top.append(YAMLEntry("resources", .mapping(app.resources.map { resource in
-                var entries = [YAMLEntry("type", .string(resource.type.rawValue))]
+                var entries = [YAMLEntry("type", .string(resource.manifestType(for: options.generation)))]
                 if !resource.options.isEmpty {
                     entries.append(YAMLEntry("options", .mapping(resource.options.map {
                         YAMLEntry($0.key, .string($0.value))

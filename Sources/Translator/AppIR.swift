@@ -171,6 +171,9 @@ public struct Resource: Sendable, Equatable, Codable {
     /// The add-on plan as the user wrote it (`heroku-postgresql:mini`), for messages and the runbook.
     public var herokuPlan: String?
     public var location: SourceLocation?
+    /// True for an AWS-managed resource (RDS, ElastiCache). Generation 2 resources always are; on generation 3
+    /// the type says it (`rds-postgres`), and a plain type is a container in the cluster.
+    public var isManaged = false
 
     public init(
         name: String, type: ResourceType, options: [ResourceOption] = [], herokuPlan: String? = nil,
@@ -182,6 +185,19 @@ public struct Resource: Sendable, Equatable, Codable {
         self.herokuPlan = herokuPlan
         self.location = location
     }
+
+    /// The convox.yml `type`: generation 3 names its AWS-managed types `rds-<engine>` and `elasticache-<engine>`
+    /// (convox/convox provider/k8s/template/resource/), generation 2 has only the plain names.
+    public func manifestType(for generation: ConversionOptions.Generation) -> String {
+        guard generation == .three, isManaged else { return type.rawValue }
+        switch type {
+        case .postgres, .postgis, .mysql, .mariadb: return "rds-\(type.rawValue)"
+        case .redis, .memcached: return "elasticache-\(type.rawValue)"
+        }
+    }
+
+    /// The value of option `key`, if set.
+    public func option(_ key: String) -> String? { options.first { $0.key == key }?.value }
 }
 
 /// When a timer runs, kept structured so each generation renders its own cron dialect.

@@ -68,6 +68,7 @@ extension AppTranslator {
     ) -> (injected: [InjectedVariable], required: [AddOnVariable]) {
         var injected: [InjectedVariable] = []
         var required: [AddOnVariable] = []
+        checkResourcesOption(for: addons, into: &diagnostics)
         for addon in addons {
             let retired = AddOnCatalog.isRetired(service: addon.service, plan: addon.plan)
                 ? "; plan \"\(addon.plan ?? "")\" no longer exists on Heroku" : ""
@@ -145,6 +146,7 @@ extension AppTranslator {
                 }
             }
             resource.name = name
+            sizeResource(&resource, addon: addon, into: &diagnostics)
             app.resources.append(resource)
             if let caveat = entry.advice {
                 diagnostics.warning(.addOnVariablesDiffer, "add-on \"\(addon.planText)\": \(caveat)",
@@ -153,7 +155,7 @@ extension AppTranslator {
             let convoxVariable = link.variable ?? "\(name.uppercased().replacingDashes())_URL"
             diagnostics.note(
                 .addOnResource,
-                "add-on \"\(addon.planText)\" becomes the \(type.rawValue) resource \"\(name)\", linked to every "
+                "add-on \"\(addon.planText)\" becomes the \(resource.manifestType(for: options.generation)) resource \"\(name)\", linked to every "
                     + "service as \(convoxVariable)\(retired)",
                 at: addon.location)
             for index in app.services.indices { app.services[index].resources.append(link) }

@@ -62,6 +62,7 @@ public struct ConvoxManifestBackend: Backend {
             entries.append(YAMLEntry("command", .string(commandText(command, options: options))))
         }
         if let port = service.port { entries.append(YAMLEntry("port", .int(port))) }
+        if let healthPath = service.healthPath { entries.append(YAMLEntry("health", .string(healthPath))) }
         if !service.domains.isEmpty {
             entries.append(YAMLEntry("domain", .string(service.domains.joined(separator: ","))))
         }

@@ -122,6 +122,8 @@ public struct Service: Sendable, Equatable, Codable {
     /// `domain:` values for the web service.
     public var domains: [String]
     public var location: SourceLocation?
+    /// `health:` for the web service: the path Convox probes before it sends a pod traffic; nil probes `/`.
+    public var healthPath: String?
 
     public init(
         name: String, herokuName: String? = nil, role: ServiceRole, command: Command? = nil, port: Int? = nil,

@@ -49,6 +49,7 @@ public struct AppTranslator: Sendable {
         // Resources are linked before the jobs service is added, which copies the links of the other services.
         applyAppJSONAndConfigVars(heroku, to: &app, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
+        applyHealthCheck(heroku, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app

@@ -39,6 +39,8 @@ public struct ConversionOptions: Sendable, Equatable {
     public var envFileName = ".env"
     /// `--resources managed|container`; nil chooses by each add-on's plan (production plans managed).
     public var resourcePlacement: ResourcePlacement?
+    /// `--health-path PATH`: the web service's `health:`, in place of the one found in the app's routes.
+    public var healthPath: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -9,6 +9,12 @@ enum ConversionArguments {
             help: "Procfile release: a scale-0 service (default) or the web initContainer."),
         OptionSpec(name: "--resources", valueName: "managed|container", allowedValues: ["managed", "container"],
             help: "Databases and caches on AWS (RDS, ElastiCache) or as containers (default: by Heroku plan)."),
+        OptionSpec(name: "--health-path", valueName: "PATH",
+            help: "The path Convox probes on web before sending it traffic (default: the app's health route, or /).",
+            validate: { path in
+                path.hasPrefix("/") && !path.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "$" })
+                    ? nil : "takes a URL path starting with /, such as /health, not '\(path)'"
+            }),
         OptionSpec(name: "--domains", valueName: "FILE",
             help: "Custom domains: `heroku domains --json` output or one hostname per line."),
         OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands."),
@@ -33,6 +39,7 @@ enum ConversionArguments {
         if arguments.value("--generation") == "2" { options.generation = .two }
         if arguments.value("--release-phase") == "init" { options.releasePhase = .initContainer }
         options.resourcePlacement = arguments.value("--resources").flatMap(ConversionOptions.ResourcePlacement.init)
+        options.healthPath = arguments.value("--health-path")
         options.domainsPath = arguments.value("--domains")
         options.herokuAppName = arguments.value("--heroku-app")
         if arguments.has("--no-runbook") { options.writesRunbook = false }

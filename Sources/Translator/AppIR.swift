@@ -193,7 +193,9 @@ public struct Resource: Sendable, Equatable, Codable {
     public func manifestType(for generation: ConversionOptions.Generation) -> String {
         guard generation == .three, isManaged else { return type.rawValue }
         switch type {
-        case .postgres, .postgis, .mysql, .mariadb: return "rds-\(type.rawValue)"
+        // RDS Postgres runs PostGIS as an extension; there is no rds-postgis type.
+        case .postgres, .postgis: return "rds-postgres"
+        case .mysql, .mariadb: return "rds-\(type.rawValue)"
         case .redis, .memcached: return "elasticache-\(type.rawValue)"
         }
     }

@@ -77,7 +77,9 @@ public struct ConvoxManifestBackend: Backend {
         if !service.scale.isDefault {
             var scale: [YAMLEntry] = []
             if let count = service.scale.count { scale.append(YAMLEntry("count", .int(count))) }
-            if let cpu = service.scale.manifestCPU(for: options.generation) { scale.append(YAMLEntry("cpu", .int(cpu))) }
+            if let cpu = service.scale.manifestCPU(for: options.generation) {
+                scale.append(YAMLEntry("cpu", .int(cpu)))
+            }
             if let memory = service.scale.memory { scale.append(YAMLEntry("memory", .int(memory))) }
             entries.append(YAMLEntry("scale", .mapping(scale)))
         }

@@ -155,8 +155,8 @@ extension AppTranslator {
             let convoxVariable = link.variable ?? "\(name.uppercased().replacingDashes())_URL"
             diagnostics.note(
                 .addOnResource,
-                "add-on \"\(addon.planText)\" becomes the \(resource.manifestType(for: options.generation)) resource \"\(name)\", linked to every "
-                    + "service as \(convoxVariable)\(retired)",
+                "add-on \"\(addon.planText)\" becomes the \(resource.manifestType(for: options.generation)) "
+                    + "resource \"\(name)\", linked to every service as \(convoxVariable)\(retired)",
                 at: addon.location)
             for index in app.services.indices { app.services[index].resources.append(link) }
             var provided = variables

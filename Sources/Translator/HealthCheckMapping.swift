@@ -28,7 +28,7 @@ extension AppTranslator {
         }
         let routes = heroku.healthRoutes ?? []
         let rank = { (route: HealthRoute) -> Int in
-            if route.isRailsHealthController { return -1 }
+            if route.kind == .railsHealthController { return -1 }
             let last = route.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
             return HealthRoute.names.firstIndex(of: last) ?? HealthRoute.names.count
         }
@@ -37,11 +37,16 @@ extension AppTranslator {
             .element
         {
             app.services[web].healthPath = route.path
-            let what = route.isRailsHealthController ? "Rails' health check route (rails/health#show)" : "a route"
+            let what: String
+            switch route.kind {
+            case .route: what = "a health route the app declares here"
+            case .railsHealthController: what = "Rails' health check route (rails/health#show) declared here"
+            case .springBootActuator: what = "the endpoint Spring Boot Actuator serves, which the build adds here"
+            }
             diagnostics.note(
                 .healthPathFound,
-                "\"\(name)\" gets `health: \(route.path)`: the app declares \(what) there, and Convox sends a pod "
-                    + "traffic only once its health path answers (Heroku checked nothing)",
+                "\"\(name)\" gets `health: \(route.path)`, \(what): Convox sends a pod traffic only once its health "
+                    + "path answers (Heroku checked nothing)",
                 at: route.location,
                 hint: route.location.file.hasSuffix("urls.py")
                     ? "Django answers 400 to a Host that ALLOWED_HOSTS lacks, and the probe's Host is the pod's IP "

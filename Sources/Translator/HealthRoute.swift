@@ -3,13 +3,23 @@
 public struct HealthRoute: Sendable, Equatable, Codable {
     /// The path as Convox must request it (`/up`, `/healthz/`).
     public var path: String
-    /// True for Rails 7.1's `Rails::HealthController` (`rails/health#show`), which answers 200 with no database.
-    public var isRailsHealthController: Bool
+    /// What answers it.
+    public var kind: Kind
     public var location: SourceLocation
 
-    public init(path: String, isRailsHealthController: Bool = false, location: SourceLocation) {
+    /// What answers a health route, for messages and for choosing among several.
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// A route the app declares itself.
+        case route
+        /// Rails 7.1's `Rails::HealthController` (`rails/health#show`): 200 once the app boots, chosen first.
+        case railsHealthController = "rails-health-controller"
+        /// Spring Boot Actuator's `/actuator/health`, there once the build depends on the actuator starter.
+        case springBootActuator = "spring-boot-actuator"
+    }
+
+    public init(path: String, kind: Kind = .route, location: SourceLocation) {
         self.path = path
-        self.isRailsHealthController = isRailsHealthController
+        self.kind = kind
         self.location = location
     }
 

@@ -18,13 +18,17 @@ final class HealthRouteFrontendTests: XCTestCase {
             ("main.go", "\thttp.HandleFunc(\"/healthz\", healthz)", "/healthz", false),
             ("bootstrap/app.php", "        health: '/up',", "/up", false),
             ("routes/web.php", "Route::get('/healthcheck', fn () => 'ok');", nil, false),
+            ("pom.xml", "      <artifactId>spring-boot-starter-actuator</artifactId>", "/actuator/health", false),
+            ("build.gradle", "  implementation 'org.springframework.boot:spring-boot-starter-actuator'",
+                "/actuator/health", false),
+            ("pom.xml", "<!-- <artifactId>spring-boot-starter-actuator</artifactId> -->", nil, false),
         ]
         for (file, line, path, isRails) in rows {
             var diagnostics = Diagnostics()
             let app = HealthRouteFrontend().read(
                 [InputFile(path: file, text: line + "\n")], options: ConversionOptions(), into: &diagnostics)
             XCTAssertEqual(app.healthRoutes?.first?.path, path, "row: \(line)")
-            XCTAssertEqual(app.healthRoutes?.first?.isRailsHealthController ?? false, isRails, "row: \(line)")
+            XCTAssertEqual(app.healthRoutes?.first?.kind == .railsHealthController, isRails, "row: \(line)")
             XCTAssertTrue(diagnostics.all.isEmpty, "row: \(line)")
         }
     }

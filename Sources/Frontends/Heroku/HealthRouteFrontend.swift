@@ -14,9 +14,14 @@ public struct HealthRouteFrontend: Frontend {
         "app.js", "server.js", "index.js", "app.ts", "server.ts", "index.ts",
         "src/app.js", "src/server.js", "src/index.js", "src/app.ts", "src/server.ts", "src/index.ts", "src/main.ts",
         "app.py", "main.py", "server.py", "wsgi.py", "app/__init__.py", "app/main.py", "app/routes.py",
+        "routes/index.js", "routes/health.js", "src/routes.js", "src/routes/index.js", "src/routes/index.ts",
         "routes/web.php", "routes/api.php", "bootstrap/app.php",
         "main.go",
+        "pom.xml", "build.gradle", "build.gradle.kts",
     ]
+
+    /// Spring Boot Actuator serves `/actuator/health` once the app depends on it (its default base path).
+    static let actuatorDependency = "spring-boot-starter-actuator"
 
     /// Words that mark a line as declaring a route (`get`, `route`, Django's `path(`, Go's `HandleFunc`,
     /// Laravel 11's `health:` argument of `withRouting`).
@@ -58,17 +63,29 @@ public struct HealthRouteFrontend: Frontend {
         var routes: [HealthRoute] = []
         // Rails and Django write route paths without their leading slash; elsewhere a bare word is just a string.
         let allowsBareWords = source.path.hasSuffix("routes.rb") || source.path.hasSuffix("urls.py")
+        let isBuildFile = source.path.hasSuffix("pom.xml") || source.path.containsLiteral("build.gradle")
         for line in source.lines {
             let content = line.text.drop { $0 == " " || $0 == "\t" }
+            if isBuildFile {
+                if content.containsLiteral(actuatorDependency), !content.hasPrefix("//"), !content.hasPrefix("<!--") {
+                    routes.append(HealthRoute(
+                        path: "/actuator/health", kind: .springBootActuator,
+                        location: SourceLocation(
+                            file: source.path, line: line.number,
+                            column: SourceText.column(of: content.startIndex, in: line.text))))
+                    break
+                }
+                continue
+            }
             if content.hasPrefix("#") || content.hasPrefix("//") || content.hasPrefix("*") { continue }
             let lowered = content.lowercased()
-            guard routeWords.contains(where: { lowered.contains($0) }) else { continue }
-            let isRails = lowered.contains("rails/health#show")
+            guard routeWords.contains(where: { lowered.containsLiteral($0) }) else { continue }
+            let isRails = lowered.containsLiteral("rails/health#show")
             for literal in quotedLiterals(in: line.text) {
                 guard let path = healthPath(literal.text, isRailsRoute: isRails, allowsBareWord: allowsBareWords)
                 else { continue }
                 routes.append(HealthRoute(
-                    path: path, isRailsHealthController: isRails,
+                    path: path, kind: isRails ? .railsHealthController : .route,
                     location: SourceLocation(
                         file: source.path, line: line.number,
                         column: SourceText.column(of: literal.start, in: line.text))))
@@ -83,7 +100,7 @@ public struct HealthRouteFrontend: Frontend {
     static func healthPath(_ literal: Substring, isRailsRoute: Bool, allowsBareWord: Bool) -> String? {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_/.")
         guard !literal.isEmpty, literal.count <= 100, literal.allSatisfy({ allowed.contains($0) }),
-            !literal.contains("//")
+            !literal.containsLiteral("//")
         else { return nil }
         let segments = literal.split(separator: "/")
         guard let last = segments.last else { return nil }

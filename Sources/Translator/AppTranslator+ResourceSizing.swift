@@ -171,7 +171,7 @@ extension AppTranslator {
         diagnostics.note(
             .resourcePlacement, "resource \"\(resource.name)\" is \(type) with \(details): \(why)",
             at: addon.location,
-            hint: self.options.generation == .three && !isManaged
+            hint: self.options.generation == .three && !isManaged && !isNameTooLong
                 ? "for production, pass --resources managed to get \(managed.manifestType(for: .three)) on AWS" : nil)
     }
 }

@@ -92,12 +92,13 @@ extension AppTranslator {
                     ? "use a Heroku plan name such as standard-0 or premium-0, or set the resource's size by hand"
                     : "set the resource's class" + (isDatabase ? " and storage" : "") + " to the plan's size by hand")
         }
-        var options = resource.options.filter { $0.key == "version" }
+        // The user's `version` first (any other option was already left out with a warning).
+        var chosen = resource.options.filter { $0.key == "version" }
         func set(_ key: String, _ value: String) {
-            if !options.contains(where: { $0.key == key }) { options.append(ResourceOption(key: key, value: value)) }
+            if !chosen.contains(where: { $0.key == key }) { chosen.append(ResourceOption(key: key, value: value)) }
         }
         set("version", Self.pinnedVersion(of: resource.type, isManaged: isManaged))
-        let isSized = isManaged && (plan?.isProduction == true || self.options.resourcePlacement == .managed)
+        let isSized = isManaged && (plan?.isProduction == true || options.resourcePlacement == .managed)
         let isProductionOnAWS = isManaged && plan?.isProduction == true
         var sizing: [String] = []
         if isDatabase {
@@ -135,7 +136,7 @@ extension AppTranslator {
                 set("durable", "true")
                 sizing.append("a replica with automatic failover (durable) like Heroku's HA plans")
             }
-            if isProductionOnAWS, self.options.generation == .three {
+            if isProductionOnAWS, options.generation == .three {
                 // Generation 2's ElastiCache templates have no DeletionProtection parameter.
                 set("deletionProtection", "true")
                 sizing.append("deletion protection")
@@ -143,23 +144,23 @@ extension AppTranslator {
         }
         // The Convox-known order: version first, then sizing, then protection.
         let order = ["version", "class", "storage", "nodes", "durable", "deletionProtection", "encrypted"]
-        resource.options = options.sorted {
+        resource.options = chosen.sorted {
             (order.firstIndex(of: $0.key) ?? order.count) < (order.firstIndex(of: $1.key) ?? order.count)
         }
-        let type = resource.manifestType(for: self.options.generation)
+        let type = resource.manifestType(for: options.generation)
         let version = resource.option("version") ?? ""
         let planText = planName.map { "plan \"\($0)\"" } ?? "its plan"
         let why: String
-        switch (self.options.generation, isManaged) {
+        switch (options.generation, isManaged) {
         case (.two, _):
             why = "generation 2 racks run every resource on AWS, and the version is pinned instead of the rack's "
                 + "old default"
         case (.three, true):
-            why = self.options.resourcePlacement == .managed
+            why = options.resourcePlacement == .managed
                 ? "--resources managed puts it on AWS" : "\(planText) is a production plan, so it runs on AWS"
         case (.three, false):
             let reason = isNameTooLong ? "its name is too long for AWS, so it stays"
-                : self.options.resourcePlacement == .container ? "--resources container keeps it"
+                : options.resourcePlacement == .container ? "--resources container keeps it"
                 : plan == nil ? "translate does not know the size of \(planText), so it stays"
                 : "\(planText) is a development plan, so it stays"
             why = reason + " a container in the cluster (Convox: for development and "
@@ -171,7 +172,7 @@ extension AppTranslator {
         diagnostics.note(
             .resourcePlacement, "resource \"\(resource.name)\" is \(type) with \(details): \(why)",
             at: addon.location,
-            hint: self.options.generation == .three && !isManaged && !isNameTooLong
+            hint: options.generation == .three && !isManaged && !isNameTooLong
                 ? "for production, pass --resources managed to get \(managed.manifestType(for: .three)) on AWS" : nil)
     }
 }

@@ -19,7 +19,7 @@ public struct ConvoxManifestBackend: Backend {
         }
         if !app.resources.isEmpty {
             top.append(YAMLEntry("resources", .mapping(app.resources.map { resource in
-                var entries = [YAMLEntry("type", .string(resource.type.rawValue))]
+                var entries = [YAMLEntry("type", .string(resource.manifestType(for: options.generation)))]
                 if !resource.options.isEmpty {
                     entries.append(YAMLEntry("options", .mapping(resource.options.map {
                         YAMLEntry($0.key, .string($0.value))
@@ -74,6 +74,7 @@ public struct ConvoxManifestBackend: Backend {
             entries.append(YAMLEntry("command", .string(commandText(command, launcher: launcher, options: options))))
         }
         if let port = service.port { entries.append(YAMLEntry("port", .int(port))) }
+        if let healthPath = service.healthPath { entries.append(YAMLEntry("health", .string(healthPath))) }
         if !service.domains.isEmpty {
             entries.append(YAMLEntry("domain", .string(service.domains.joined(separator: ","))))
         }
@@ -88,7 +89,9 @@ public struct ConvoxManifestBackend: Backend {
         if !service.scale.isDefault {
             var scale: [YAMLEntry] = []
             if let count = service.scale.count { scale.append(YAMLEntry("count", .int(count))) }
-            if let cpu = service.scale.cpu { scale.append(YAMLEntry("cpu", .int(cpu))) }
+            if let cpu = service.scale.manifestCPU(for: options.generation) {
+                scale.append(YAMLEntry("cpu", .int(cpu)))
+            }
             if let memory = service.scale.memory { scale.append(YAMLEntry("memory", .int(memory))) }
             entries.append(YAMLEntry("scale", .mapping(scale)))
         }

@@ -15,7 +15,7 @@ public struct RunbookBackend: Backend {
         var sections = [header(app, names, options)]
         sections.append(runLocally(app, names, options))
         sections.append(createApp(app, names, options))
-        sections.append(moveData(app, names))
+        sections.append(moveData(app, names, options))
         sections.append(beforeCutOver(app, names, options))
         sections.append(cutOver(app, names))
         sections.append(timers(app, options))
@@ -138,7 +138,7 @@ public struct RunbookBackend: Backend {
         return text
     }
 
-    func moveData(_ app: AppIR, _ names: Names) -> String {
+    func moveData(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
         var text = "## 3. Move the data\n\n"
         let databases = app.resources.filter { $0.type != .memcached }
         guard !databases.isEmpty else {
@@ -153,7 +153,9 @@ public struct RunbookBackend: Backend {
                 ?? resource.name.uppercased().replacingOccurrences(of: "-", with: "_") + "_URL"
             let attachment = String(variable.dropLast(4))
             let dump = resource.name == "database" ? "latest.dump" : "\(resource.name).dump"
-            text += "\n### `\(resource.name)` (\(resource.type.rawValue)\(resource.herokuPlan.map { ", was `\($0)`" } ?? ""))\n\n"
+            text += "\n### `\(resource.name)` (\(resource.manifestType(for: options.generation))"
+                + "\(resource.herokuPlan.map { ", was `\($0)`" } ?? ""))\n\n"
+            text += resourceSetUp(resource, names, options)
             switch resource.type {
             case .postgres, .postgis:
                 text += "You need the PostgreSQL client tools (`pg_restore`) on your computer.\n\n```sh\n"
@@ -187,6 +189,29 @@ public struct RunbookBackend: Backend {
                 break
             }
             port += 1
+        }
+        return text
+    }
+
+    /// What the restore meets on Convox: an RDS or ElastiCache resource is created on the first deploy (and
+    /// reached through the same `convox resources proxy`), and a database dump must fit the resource's storage.
+    func resourceSetUp(_ resource: Resource, _ names: Names, _ options: ConversionOptions) -> String {
+        var text = ""
+        let isDatabase = [.postgres, .postgis, .mysql, .mariadb].contains(resource.type)
+        if resource.isManaged {
+            let service = isDatabase ? "an Amazon RDS instance" : "an Amazon ElastiCache cluster"
+            text += "This resource is \(service)\(resource.option("class").map { " (`\($0)`)" } ?? ""): Convox creates "
+                + "it during the first deploy, which then takes 10-20 minutes longer, and `convox resources proxy` "
+                + "reaches it like any other resource.\n\n"
+        }
+        if isDatabase {
+            // Both generations' templates: RDS 20 GB by default, a generation 3 container volume 10 GiB.
+            let storage = resource.option("storage") ?? (resource.isManaged || options.generation == .two ? "20" : "10")
+            let size = resource.type == .postgres || resource.type == .postgis
+                ? "`heroku pg:info -a \(names.heroku)` shows its Data Size"
+                : "check its size with the add-on's dashboard"
+            text += "The resource has \(storage) GB of storage; the Heroku database must fit (\(size)). If it does "
+                + "not, raise `storage` in convox.yml before the first deploy.\n\n"
         }
         return text
     }

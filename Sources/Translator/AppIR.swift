@@ -77,18 +77,26 @@ public struct Scale: Sendable, Equatable, Codable {
     public var count: Int?
     /// Memory in MB (a dyno size's RAM).
     public var memory: Int?
-    /// CPU units (1024 = one vCPU).
-    public var cpu: Int?
+    /// CPU in thousandths of a vCPU. Each generation renders `scale.cpu` in its own unit: generation 3 reads
+    /// millicores (`cpu: "<N>m"`, convox/convox provider/k8s/template/app/service.yml.tmpl), generation 2 ECS CPU
+    /// units, 1024 a vCPU (convox/rack provider/aws/formation/service.json.tmpl `Cpu`).
+    public var cpuMillicores: Int?
     public var location: SourceLocation?
 
-    public init(count: Int? = nil, memory: Int? = nil, cpu: Int? = nil, location: SourceLocation? = nil) {
+    public init(count: Int? = nil, memory: Int? = nil, cpuMillicores: Int? = nil, location: SourceLocation? = nil) {
         self.count = count
         self.memory = memory
-        self.cpu = cpu
+        self.cpuMillicores = cpuMillicores
         self.location = location
     }
 
-    public var isDefault: Bool { count == nil && memory == nil && cpu == nil }
+    public var isDefault: Bool { count == nil && memory == nil && cpuMillicores == nil }
+
+    /// `scale.cpu` as the generation reads it: millicores on 3, ECS units (1024 a vCPU) on 2.
+    public func manifestCPU(for generation: ConversionOptions.Generation) -> Int? {
+        guard let cpuMillicores else { return nil }
+        return generation == .three ? cpuMillicores : cpuMillicores * 1024 / 1000
+    }
 }
 
 /// A link from a service to a resource; `variable` set means the `name:VAR` form (only that variable injected).
@@ -123,6 +131,8 @@ public struct Service: Sendable, Equatable, Codable {
     public var build: ServiceBuild?
     /// The image's own `CMD`, which the service runs when `command` is nil (heroku.yml without a `run` entry).
     public var imageCommand: String?
+    /// `health:` for the web service: the path Convox probes before it sends a pod traffic; nil probes `/`.
+    public var healthPath: String?
 
     public init(
         name: String, herokuName: String? = nil, role: ServiceRole, command: Command? = nil, port: Int? = nil,
@@ -175,6 +185,9 @@ public struct Resource: Sendable, Equatable, Codable {
     /// The add-on plan as the user wrote it (`heroku-postgresql:mini`), for messages and the runbook.
     public var herokuPlan: String?
     public var location: SourceLocation?
+    /// True for an AWS-managed resource (RDS, ElastiCache). Generation 2 resources always are; on generation 3
+    /// the type says it (`rds-postgres`), and a plain type is a container in the cluster.
+    public var isManaged = false
 
     public init(
         name: String, type: ResourceType, options: [ResourceOption] = [], herokuPlan: String? = nil,
@@ -186,6 +199,21 @@ public struct Resource: Sendable, Equatable, Codable {
         self.herokuPlan = herokuPlan
         self.location = location
     }
+
+    /// The convox.yml `type`: generation 3 names its AWS-managed types `rds-<engine>` and `elasticache-<engine>`
+    /// (convox/convox provider/k8s/template/resource/), generation 2 has only the plain names.
+    public func manifestType(for generation: ConversionOptions.Generation) -> String {
+        guard generation == .three, isManaged else { return type.rawValue }
+        switch type {
+        // RDS Postgres runs PostGIS as an extension; there is no rds-postgis type.
+        case .postgres, .postgis: return "rds-postgres"
+        case .mysql, .mariadb: return "rds-\(type.rawValue)"
+        case .redis, .memcached: return "elasticache-\(type.rawValue)"
+        }
+    }
+
+    /// The value of option `key`, if set.
+    public func option(_ key: String) -> String? { options.first { $0.key == key }?.value }
 }
 
 /// When a timer runs, kept structured so each generation renders its own cron dialect.

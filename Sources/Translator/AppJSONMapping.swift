@@ -13,6 +13,7 @@ extension DiagnosticID {
     static let valueNotInManifest: DiagnosticID = "environment.value-not-in-manifest"
     static let formationUnknownSize: DiagnosticID = "formation.unknown-size"
     static let formationUnknownType: DiagnosticID = "formation.unknown-process-type"
+    static let formationExceedsNode: DiagnosticID = "formation.exceeds-default-node"
     static let postdeploy: DiagnosticID = "appjson.postdeploy"
     static let scriptNotApplicable: DiagnosticID = "appjson.script-not-applicable"
     static let environmentsNotApplicable: DiagnosticID = "appjson.environments"
@@ -67,6 +68,7 @@ extension AppTranslator {
     ) -> (injected: [InjectedVariable], required: [AddOnVariable]) {
         var injected: [InjectedVariable] = []
         var required: [AddOnVariable] = []
+        checkResourcesOption(for: addons, into: &diagnostics)
         for addon in addons {
             let retired = AddOnCatalog.isRetired(service: addon.service, plan: addon.plan)
                 ? "; plan \"\(addon.plan ?? "")\" no longer exists on Heroku" : ""
@@ -144,6 +146,7 @@ extension AppTranslator {
                 }
             }
             resource.name = name
+            sizeResource(&resource, addon: addon, into: &diagnostics)
             app.resources.append(resource)
             if let caveat = entry.advice {
                 diagnostics.warning(.addOnVariablesDiffer, "add-on \"\(addon.planText)\": \(caveat)",
@@ -152,8 +155,8 @@ extension AppTranslator {
             let convoxVariable = link.variable ?? "\(name.uppercased().replacingDashes())_URL"
             diagnostics.note(
                 .addOnResource,
-                "add-on \"\(addon.planText)\" becomes the \(type.rawValue) resource \"\(name)\", linked to every "
-                    + "service as \(convoxVariable)\(retired)",
+                "add-on \"\(addon.planText)\" becomes the \(resource.manifestType(for: options.generation)) "
+                    + "resource \"\(name)\", linked to every service as \(convoxVariable)\(retired)",
                 at: addon.location)
             for index in app.services.indices { app.services[index].resources.append(link) }
             var provided = variables
@@ -308,7 +311,9 @@ extension AppTranslator {
             if let sizeName = entry.size {
                 if let size = DynoSize.named(sizeName) {
                     services[index].scale.memory = size.memory
-                    services[index].scale.cpu = size.cpu
+                    services[index].scale.cpuMillicores = size.virtualCPUs.map { $0 * 1000 }
+                    checkNodeFit(of: size, written: sizeName, service: services[index],
+                        at: entry.sizeLocation ?? entry.location, into: &diagnostics)
                 } else {
                     diagnostics.warning(
                         .formationUnknownSize,
@@ -320,6 +325,33 @@ extension AppTranslator {
             }
             services[index].scale.location = entry.location
         }
+    }
+
+    /// A pod that reserves more than a node has stays Pending on generation 3 (a task is never placed on
+    /// generation 2): the dyno size is kept, since shrinking it would break the app in another way, and the
+    /// warning names the node type that holds it.
+    func checkNodeFit(
+        of size: DynoSize, written: String, service: Service, at location: SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) {
+        let millicores = size.virtualCPUs.map { $0 * 1000 }
+        let node = NodeType.rackDefault
+        guard !node.fits(memory: size.memory, cpuMillicores: millicores) else { return }
+        let needs = "\(size.memory) MB" + (size.virtualCPUs.map { " and \($0) vCPU" } ?? "")
+        let stuck = options.generation == .three
+            ? "its pods stay Pending and the deploy never finishes"
+            : "ECS cannot place its tasks and the deploy fails"
+        let parameter = options.generation == .three ? "node_type" : "InstanceType"
+        let fix = NodeType.smallestFitting(memory: size.memory, cpuMillicores: millicores).map {
+            "install or update the rack with a larger node type: `convox rack params set \(parameter)=\($0.name)` "
+                + "(\($0.virtualCPUs) vCPU, \($0.memory / 1024) GiB), or lower \"\(service.name)\"'s scale"
+        } ?? "no single node type in translate's table holds it; lower \"\(service.name)\"'s scale.memory"
+        diagnostics.warning(
+            .formationExceedsNode,
+            "dyno size \"\(written)\" of \"\(service.name)\" needs \(needs), more than the rack's default node type "
+                + "\(node.name) offers (\(node.virtualCPUs) vCPU, \(node.memory / 1024) GiB, part of it kept by the "
+                + "system), so \(stuck)",
+            at: location, hint: fix)
     }
 
     func applyScripts(_ manifest: AppJSONManifest, to app: inout AppIR, into diagnostics: inout Diagnostics) {

@@ -174,9 +174,9 @@ extension AppTranslator {
             return min(max(size.memory / perProcess, 1), 200)
         }
         let byMemory = max(size.memory / 256, 1)
-        // Shared dynos report many cores, so their memory decides; dedicated ones have `cpu` (1024 per vCPU). The
-        // script's own table gives Private-S (one vCPU in our table) 4, so `nproc` reports at least 2 there.
-        guard let cpu = size.cpu else { return byMemory }
-        return min(byMemory, max(cpu / 1024, 2) * 2 + 1)
+        // Shared dynos report many cores, so their memory decides; dedicated ones have `virtualCPUs`. The script's
+        // own table gives Private-S (one vCPU in our table) 4, so `nproc` reports at least 2 there.
+        guard let cpus = size.virtualCPUs else { return byMemory }
+        return min(byMemory, max(cpus, 2) * 2 + 1)
     }
 }

@@ -89,6 +89,7 @@ public struct AppTranslator: Sendable {
         applyDefaultScale(to: &app.services, formation: heroku.appJSON?.formation ?? [], into: &diagnostics)
         addWebConcurrencyDefaults(to: &app, heroku: heroku, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
+        applyHealthCheck(heroku, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         if containerProcesses != nil { applyHerokuYMLBuilds(heroku.herokuYML, to: &app.services) }
         resolveEnvironmentPrecedence(in: &app, into: &diagnostics)

@@ -14,6 +14,14 @@ public struct ConversionOptions: Sendable, Equatable {
         case initContainer = "init"
     }
 
+    /// `--resources`: where databases and caches run, overriding the choice by Heroku plan.
+    public enum ResourcePlacement: String, Sendable, Equatable {
+        /// AWS-managed (RDS, ElastiCache) on generation 3.
+        case managed
+        /// Containers in the cluster with a pinned version.
+        case container
+    }
+
     public var generation: Generation
     public var releasePhase: ReleasePhaseMode
     /// `--config-vars FILE` as typed (`-` for stdin).
@@ -29,6 +37,10 @@ public struct ConversionOptions: Sendable, Equatable {
     /// `--env-file NAME`: the git-ignored file the real config var values go to (`.env` by default; another name
     /// when the app already keeps its own `.env` for local development).
     public var envFileName = ".env"
+    /// `--resources managed|container`; nil chooses by each add-on's plan (production plans managed).
+    public var resourcePlacement: ResourcePlacement?
+    /// `--health-path PATH`: the web service's `health:`, in place of the one found in the app's routes.
+    public var healthPath: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -15,6 +15,8 @@ public struct HerokuApp: Sendable, Equatable {
     public var domains: [HerokuDomain]?
     /// heroku.yml, when there is one (apps on Heroku's container stack).
     public var herokuYML: HerokuYMLManifest?
+    /// Health check routes found in the app's own source files, in file order.
+    public var healthRoutes: [HealthRoute]?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -36,6 +38,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let runtime = other.runtime { merged.runtime = runtime }
         if let domains = other.domains { merged.domains = domains }
         if let herokuYML = other.herokuYML { merged.herokuYML = herokuYML }
+        if let healthRoutes = other.healthRoutes { merged.healthRoutes = healthRoutes }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged

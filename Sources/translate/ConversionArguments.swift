@@ -7,6 +7,14 @@ enum ConversionArguments {
             help: "Convox generation: 3 (Kubernetes racks, default) or 2 (ECS racks)."),
         OptionSpec(name: "--release-phase", valueName: "service|init", allowedValues: ["service", "init"],
             help: "Procfile release: a scale-0 service (default) or the web initContainer."),
+        OptionSpec(name: "--resources", valueName: "managed|container", allowedValues: ["managed", "container"],
+            help: "Databases and caches on AWS (RDS, ElastiCache) or as containers (default: by Heroku plan)."),
+        OptionSpec(name: "--health-path", valueName: "PATH",
+            help: "The path Convox probes on web before sending it traffic (default: the app's health route, or /).",
+            validate: { path in
+                path.hasPrefix("/") && !path.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "$" })
+                    ? nil : "takes a URL path starting with /, such as /health, not '\(path)'"
+            }),
         OptionSpec(name: "--domains", valueName: "FILE",
             help: "Custom domains: `heroku domains --json` output or one hostname per line."),
         OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands."),
@@ -30,6 +38,8 @@ enum ConversionArguments {
         var options = ConversionOptions()
         if arguments.value("--generation") == "2" { options.generation = .two }
         if arguments.value("--release-phase") == "init" { options.releasePhase = .initContainer }
+        options.resourcePlacement = arguments.value("--resources").flatMap(ConversionOptions.ResourcePlacement.init)
+        options.healthPath = arguments.value("--health-path")
         options.domainsPath = arguments.value("--domains")
         options.herokuAppName = arguments.value("--heroku-app")
         if arguments.has("--no-runbook") { options.writesRunbook = false }

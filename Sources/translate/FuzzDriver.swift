@@ -14,7 +14,7 @@ enum FuzzDriver {
         ".buildpacks", ".python-version", ".ruby-version", "Aptfile", "Dockerfile", "Gemfile", "Gemfile.lock",
         "Pipfile", "Pipfile.lock", "Procfile", "app.json", "build.gradle", "composer.json", "convox.yml", "go.mod",
         "heroku.yml", "package.json", "pom.xml", "project.clj", "requirements.txt", "runtime.txt",
-        "system.properties",
+        "system.properties", "config", "server.js",
     ]
 
     /// A small generated-looking manifest, normalised, for the `diff` comparison.

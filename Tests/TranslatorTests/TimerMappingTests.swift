@@ -64,9 +64,11 @@ final class TimerMappingTests: XCTestCase {
         XCTAssertNil(jobs?.port)
         XCTAssertNil(jobs?.command)
         XCTAssertEqual(jobs?.environment.map(\.manifestEntry), ["LIMIT=5"])
-        // build.no-language: this app has no runtime files, so no Dockerfile can be written for it.
+        // build.no-language: this app has no runtime files, so no Dockerfile can be written for it; and no
+        // health route either (service.default-health-check).
         XCTAssertEqual(diagnostics.sorted.map(\.id.rawValue), [
-            "build.no-language", "service.default-port", "timer.concurrency", "timer.jobs-service", "timer.dyno-size-too-large",
+            "build.no-language", "service.default-health-check", "service.default-port", "timer.concurrency",
+            "timer.jobs-service", "timer.dyno-size-too-large",
             "timer.renamed", "command.interpolation-default", "command.wrapped-in-shell", "timer.unknown-dyno-size",
             "command.interpolation-default", "command.wrapped-in-shell", "timer.environment-conflict",
         ])

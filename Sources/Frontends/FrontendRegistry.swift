@@ -6,6 +6,7 @@ public enum FrontendRegistry {
         AppJSONFrontend(),
         ConfigVarsFrontend(),
         DomainsFrontend(),
+        HerokuSnapshotFrontend(),
         ProcfileFrontend(),
         RuntimeDetectionFrontend(),
         SchedulerFrontend(),

@@ -25,6 +25,7 @@ public struct AppTranslator: Sendable {
     public init(options: ConversionOptions) { self.options = options }
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
+        let heroku = applyingSnapshot(heroku, into: &diagnostics)
         var app = AppIR(sourceFiles: heroku.sourceFiles)
         guard let processTypes = heroku.processTypes ?? defaultProcessTypes(for: heroku, into: &diagnostics) else {
             let reason = nothingToConvertReason(heroku)

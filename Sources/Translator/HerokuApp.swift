@@ -13,6 +13,9 @@ public struct HerokuApp: Sendable, Equatable {
     public var runtime: RuntimeDetection?
     /// Custom domains from `--domains`, in file order.
     public var domains: [HerokuDomain]?
+    /// What Heroku said the app is, from `heroku-snapshot.json` (`translate import`); applied by
+    /// `AppTranslator.applyingSnapshot` before the mapping rules.
+    public var snapshot: HerokuSnapshot?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -33,6 +36,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let schedulerJobs = other.schedulerJobs { merged.schedulerJobs = schedulerJobs }
         if let runtime = other.runtime { merged.runtime = runtime }
         if let domains = other.domains { merged.domains = domains }
+        if let snapshot = other.snapshot { merged.snapshot = snapshot }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged

@@ -285,7 +285,8 @@ public struct PlatformAPIReader {
     mutating func elements(_ pages: [InputFile], kind: String, known: [String]) -> [(JSONNode, InputFile)] {
         var result: [(JSONNode, InputFile)] = []
         for page in pages {
-            guard let root = parse(page), let elements = list(root, file: page, what: kind + "s") else { continue }
+            let plural = kind.hasSuffix("y") ? kind.dropLast() + "ies" : kind + "s"
+            guard let root = parse(page), let elements = list(root, file: page, what: plural) else { continue }
             for element in elements {
                 guard element.members != nil else {
                     invalid(element, "a \(kind) is \(element.kindDescription), expected an object", file: page)

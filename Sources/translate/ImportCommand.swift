@@ -288,7 +288,7 @@ enum ImportCommand: Subcommand {
         let quotedDirectory = ShellQuoting.quoted(directory)
         let out = { (name: String) in "\(quotedDirectory)/\(name)" }
         let curl = "curl -fsS -H \"Authorization: Bearer $HEROKU_API_KEY\""
-        let platform = "\(curl) -H '\(platformAccept)'"
+        let platform = "\(curl) -H 'Accept: \(platformAccept)'"
         return """
             # Save what `translate import` reads, with your own heroku CLI and token, then run:
             #   translate import "$HEROKU_APP" --from \(quotedDirectory)
@@ -309,7 +309,7 @@ enum ImportCommand: Subcommand {
             \(platform) "\(api)/apps/$HEROKU_APP/sni-endpoints" > \(out("sni-endpoints.json"))
             \(platform) "\(api)/apps/$HEROKU_APP/slugs/$(jq -r .slug.id \(out("release.json")))" > \(out("slug.json"))
             # Only if the app has the Scheduler add-on (its dashboard's API, keyed by the app's id):
-            \(curl) -H '\(schedulerAccept)' "\(scheduler)/apps/$(jq -r .app.id \(out("apps-info.json")))/jobs" \\
+            \(curl) -H 'Accept: \(schedulerAccept)' "\(scheduler)/apps/$(jq -r .app.id \(out("apps-info.json")))/jobs" \\
                 > \(out("scheduler-jobs.json"))
 
             """

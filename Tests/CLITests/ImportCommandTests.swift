@@ -440,6 +440,46 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertFalse(values.standardError.contains("mine"))
     }
 
+    /// A progress line per request, written at once, only when stderr is a terminal.
+    func testProgressLinesOnATerminal() throws {
+        let server = try FixtureServer()
+        defer { server.stop() }
+        let app = try makeApp()
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [String] = []
+        }
+        let lines = Lines()
+        var context = CommandContext(
+            workingDirectory: app.path, environment: ["HEROKU_API_KEY": Self.token, "NO_COLOR": "1"],
+            isStandardErrorTTY: true, readStandardInput: { [] })
+        context.writeProgress = { line in
+            lines.lock.lock()
+            lines.all.append(line)
+            lines.lock.unlock()
+        }
+        let result = TranslateCLI.run(arguments: ["import", Self.app, "--api-url", server.baseURL, "--scheduler-url",
+            server.baseURL], context: context)
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertEqual(lines.all.count, 14, lines.all.joined())
+        XCTAssertEqual(lines.all.first, "translate: GET /apps/shop-prod\n")
+        XCTAssertFalse(lines.all.joined().contains(Self.token))
+        XCTAssertEqual(runImport(app, server).standardError.contains("translate: GET"), false)
+    }
+
+    /// A container app's (or a config-only) current release has no slug: a warning, and no process types.
+    func testReleaseWithoutSlug() throws {
+        let releases = #"[{"id": "r1", "version": 3, "current": true, "status": "succeeded", "slug": null}]"#
+        let server = try FixtureServer(bodies: ["/apps/\(Self.app)/releases": releases])
+        defer { server.stop() }
+        let app = try makeApp()
+        let result = runImport(app, server)
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardError.contains("[import.no-slug]"), result.standardError)
+        XCTAssertTrue(read(app, "heroku-snapshot.json").contains("\"process_types\": {}"))
+        XCTAssertFalse(server.requests.contains { $0.path.contains("/slugs/") })
+    }
+
     func testNetrcParsing() {
         let rows: [(String, String?)] = [
             ("machine api.heroku.com login a password t1", "t1"),

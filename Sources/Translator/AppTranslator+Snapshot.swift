@@ -59,7 +59,7 @@ extension AppTranslator {
             manifest.environment.append(AppJSONEnvironmentVariable(key: name.value, location: name.location))
         }
         result.appJSON = manifest
-        reportPlatformFacts(snapshot, runtime: heroku.runtime, into: &diagnostics)
+        reportPlatformFacts(snapshot, into: &diagnostics)
         return result
     }
 
@@ -205,9 +205,7 @@ extension AppTranslator {
 
     /// Region, stack, features, log drains, certificates and buildpacks: none has a place in convox.yml, so each
     /// is said once.
-    func reportPlatformFacts(
-        _ snapshot: HerokuSnapshot, runtime: RuntimeDetection?, into diagnostics: inout Diagnostics
-    ) {
+    func reportPlatformFacts(_ snapshot: HerokuSnapshot, into diagnostics: inout Diagnostics) {
         let facts = [snapshot.app.region.map { "region \($0)" }, snapshot.app.stack.map { "stack \($0)" },
             snapshot.app.buildStack.flatMap { $0 == snapshot.app.stack ? nil : "build stack \($0)" }].compactMap { $0 }
         if !facts.isEmpty {
@@ -258,15 +256,12 @@ extension AppTranslator {
                         + "`convox certs generate` one")
         }
         if !snapshot.buildpacks.isEmpty {
-            let declared = runtime?.buildpacks ?? []
+            // The runtime frontend read the same list (it wins over app.json `buildpacks`, applied at creation only).
             diagnostics.note(
                 .snapshotBuildpacks,
                 "Heroku builds the app with " + snapshot.buildpacks.map(\.value).joined(separator: ", ")
-                    + (declared.isEmpty
-                        ? "; the Dockerfile follows the buildpacks detected from the repository's files"
-                        : "; the Dockerfile follows the buildpacks app.json or .buildpacks declares"),
-                at: snapshot.buildpacks.first?.location,
-                hint: "list them in app.json `buildpacks` if detection picks another language")
+                    + " today; the Dockerfile follows them, not app.json `buildpacks` or `.buildpacks`",
+                at: snapshot.buildpacks.first?.location)
         }
     }
 }

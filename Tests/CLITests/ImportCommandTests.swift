@@ -480,6 +480,40 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertFalse(server.requests.contains { $0.path.contains("/slugs/") })
     }
 
+    /// The built executable, in its own process, imports from the loopback server and `convert` then needs no flag.
+    func testBuiltExecutableImportsThenConverts() throws {
+        guard let executable = BinaryTests.executable else {
+            throw XCTSkip("the translate executable was not found beside the test bundle")
+        }
+        let server = try FixtureServer()
+        defer { server.stop() }
+        let app = try makeApp()
+        func run(_ arguments: [String]) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = app
+            process.environment = ["HEROKU_API_KEY": Self.token, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+            let stdout = Pipe()
+            let stderr = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderr
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let out = stdout.fileHandleForReading.readDataToEndOfFile()
+            let err = stderr.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        }
+        let (status, _, stderr) = try run(["import", Self.app, "--api-url", server.baseURL, "--scheduler-url",
+            server.baseURL])
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertFalse(stderr.contains(Self.token))
+        let (converted, output, convertErrors) = try run(["convert", "--dry-run"])
+        XCTAssertEqual(converted, 0, convertErrors)
+        XCTAssertTrue(output.contains("convox.yml: would be created"), output)
+    }
+
     func testNetrcParsing() {
         let rows: [(String, String?)] = [
             ("machine api.heroku.com login a password t1", "t1"),

@@ -103,7 +103,8 @@ struct HerokuAPIClient {
         return scrubbed.count > 200 ? String(scrubbed.prefix(200)) + "..." : scrubbed
     }
 
-    /// The request itself, through URLSession, with no cookies and no cache.
+    /// The request itself, through URLSession: no cookies, no cache, and no redirect (which could carry the
+    /// token to another host); a 3xx is reported like any unexpected status.
     func transport(_ path: String, range: String?) -> Result<HTTPAnswer, HerokuAPIFailure> {
         guard let url = URL(string: baseURL + path) else {
             return .failure(.unreachable(path: path, reason: "'\(baseURL + path)' is not a URL"))
@@ -119,7 +120,7 @@ struct HerokuAPIClient {
         configuration.timeoutIntervalForResource = timeout * 2
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let box = AnswerBox()
         let done = DispatchSemaphore(value: 0)
@@ -151,4 +152,14 @@ private final class AnswerBox: @unchecked Sendable {
     var data: Data?
     var response: HTTPURLResponse?
     var error: Error?
+}
+
+/// Declines every redirect, so the `Authorization` header never follows one.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
 }

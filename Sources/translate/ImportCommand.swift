@@ -47,9 +47,16 @@ enum ImportCommand: Subcommand {
             help: "How diagnostics are printed on stderr (default text)."),
     ]
 
+    /// The token goes along with every request, so only https, or plain http to this machine (tests, a local
+    /// proxy), is accepted.
     @Sendable static func urlProblem(_ value: String) -> String? {
-        (value.hasPrefix("https://") || value.hasPrefix("http://")) && URL(string: value)?.host != nil
-            ? nil : "takes an http:// or https:// URL, not '\(value)'"
+        guard let host = URL(string: value)?.host, value.hasPrefix("https://") || value.hasPrefix("http://") else {
+            return "takes an https:// URL, not '\(value)'"
+        }
+        if value.hasPrefix("http://"), !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) {
+            return "would send the token unencrypted; use https:// (http:// only for 127.0.0.1 or localhost)"
+        }
+        return nil
     }
 
     /// Heroku app names are lower-case letters, digits and dashes (an app's UUID fits too); anything else would

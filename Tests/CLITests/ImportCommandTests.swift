@@ -514,6 +514,24 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("convox.yml: would be created"), output)
     }
 
+    /// A redirect is not followed (the token would go along), and plain http is refused except to this machine.
+    func testRedirectsAndPlainHTTPAreRefused() throws {
+        let server = try FixtureServer(overrides: ["/apps/\(Self.app)": [CannedResponse(status: 302,
+            headers: ["Location": "http://127.0.0.1:9/elsewhere"])]])
+        defer { server.stop() }
+        let app = try makeApp()
+        let result = runImport(app, server)
+        assertFailsWritingNothing(result, app, id: "import.server-error")
+        XCTAssertTrue(result.standardError.contains("HTTP 302"), result.standardError)
+        let context = CommandContext(
+            workingDirectory: app.path, environment: ["HEROKU_API_KEY": Self.token], isStandardErrorTTY: false,
+            readStandardInput: { [] })
+        let plain = TranslateCLI.run(arguments: ["import", Self.app, "--api-url", "http://api.example.com"],
+            context: context)
+        XCTAssertEqual(plain.status, 64)
+        XCTAssertTrue(plain.standardError.contains("unencrypted"), plain.standardError)
+    }
+
     func testNetrcParsing() {
         let rows: [(String, String?)] = [
             ("machine api.heroku.com login a password t1", "t1"),

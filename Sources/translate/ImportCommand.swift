@@ -111,10 +111,12 @@ enum ImportCommand: Subcommand {
     }
 
     static func summary(_ snapshot: HerokuSnapshot) -> String {
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        func count(_ number: Int, _ word: String, _ plural: String? = nil) -> String {
+            "\(number) " + (number == 1 ? word : plural ?? word + "s")
+        }
         return "imported Heroku app \"\(snapshot.app.name)\": " + [
-            count(snapshot.processTypes.count, "process type"), count(snapshot.formation.count, "formation entry")
-                .replacingOccurrences(of: "entrys", with: "entries"),
+            count(snapshot.processTypes.count, "process type"),
+            count(snapshot.formation.count, "formation entry", "formation entries"),
             count(snapshot.addons.count, "add-on"),
             count(snapshot.configVarNames.count, "config var") + " (values only in \(HerokuSnapshot.valuesFileName))",
             count(snapshot.domains.count, "domain"), count(snapshot.schedulerJobs.count, "Scheduler job"),

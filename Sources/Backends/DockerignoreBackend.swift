@@ -12,6 +12,12 @@ public struct DockerignoreBackend: Backend {
         let plan = app.buildPlan
         guard plan.writesDockerignore, plan.primary != nil || plan.existingDockerfile != nil else { return [] }
         var lines = [".git", options.envFileName]
+        // The config var values `translate import` saved in the app directory are as secret as the env file.
+        if app.sourceFiles.contains(where: {
+            $0 == HerokuSnapshot.valuesFileName || $0.hasSuffix("/" + HerokuSnapshot.valuesFileName)
+        }) {
+            lines.append(HerokuSnapshot.valuesFileName)
+        }
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
         if plan.existingDockerfile == nil {
             lines.insert(

@@ -7,6 +7,7 @@ public enum FrontendRegistry {
         ConfigVarsFrontend(),
         DomainsFrontend(),
         HealthRouteFrontend(),
+        HerokuSnapshotFrontend(),
         HerokuYMLFrontend(),
         ProcfileFrontend(),
         RuntimeDetectionFrontend(),

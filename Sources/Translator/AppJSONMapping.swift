@@ -214,7 +214,10 @@ extension AppTranslator {
                     hint: key == "PORT" ? nil : "if the app reads \(key), set it with `convox env set`")
                 continue
             }
-            if let provider = injected.injected.first(where: { $0.matches(key) }) {
+            // An exact name (HEROKU_POSTGRESQL_COBALT_URL of an add-on attached by that name) before a colour prefix.
+            if let provider = injected.injected.first(where: { !$0.isPrefix && $0.matches(key) })
+                ?? injected.injected.first(where: { $0.matches(key) })
+            {
                 diagnostics.note(
                     .resourceVariable,
                     "\(key) came from add-on \"\(provider.addon)\"; it is left out so the app uses the Convox "

@@ -28,6 +28,7 @@ public struct AppTranslator: Sendable {
     public init(options: ConversionOptions) { self.options = options }
 
     public func translate(_ heroku: HerokuApp, into diagnostics: inout Diagnostics) -> AppIR {
+        let heroku = applyingSnapshot(heroku, into: &diagnostics)
         var translator = self
         translator.launcher = commandLauncher(for: heroku, into: &diagnostics)
         return translator.translateApp(heroku, into: &diagnostics)

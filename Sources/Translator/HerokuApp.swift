@@ -17,6 +17,9 @@ public struct HerokuApp: Sendable, Equatable {
     public var herokuYML: HerokuYMLManifest?
     /// Health check routes found in the app's own source files, in file order.
     public var healthRoutes: [HealthRoute]?
+    /// What Heroku said the app is, from `heroku-snapshot.json` (`translate import`); applied by
+    /// `AppTranslator.applyingSnapshot` before the mapping rules.
+    public var snapshot: HerokuSnapshot?
     /// Paths of every input file that was read, in a fixed order.
     public var sourceFiles: [String]
     /// Top-level names in the app directory (for "is there a Dockerfile" style questions).
@@ -39,6 +42,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let domains = other.domains { merged.domains = domains }
         if let herokuYML = other.herokuYML { merged.herokuYML = herokuYML }
         if let healthRoutes = other.healthRoutes { merged.healthRoutes = healthRoutes }
+        if let snapshot = other.snapshot { merged.snapshot = snapshot }
         merged.sourceFiles += other.sourceFiles.filter { !merged.sourceFiles.contains($0) }
         if !other.directoryListing.isEmpty { merged.directoryListing = other.directoryListing }
         return merged

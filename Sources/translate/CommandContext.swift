@@ -7,13 +7,19 @@ struct CommandContext: Sendable {
     var environment: [String: String]
     var isStandardErrorTTY: Bool
     var readStandardInput: @Sendable () -> [UInt8]
+    /// Waits between retries of a network request (`translate import`); tests record the delays instead.
+    var sleep: @Sendable (Double) -> Void = { _ in }
+    /// Prints a progress line at once (not with the diagnostics at the end); used only when stderr is a TTY.
+    var writeProgress: @Sendable (String) -> Void = { _ in }
 
     static func currentProcess() -> CommandContext {
         CommandContext(
             workingDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment,
             isStandardErrorTTY: isatty(STDERR_FILENO) == 1,
-            readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) })
+            readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+            sleep: { Thread.sleep(forTimeInterval: $0) },
+            writeProgress: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -19,6 +19,7 @@ enum TranslateCLI {
         CheckCommand.self,
         DiffCommand.self,
         LintCommand.self,
+        ImportCommand.self,
     ]
 
     static func run(arguments: [String], context: CommandContext) -> CommandResult {

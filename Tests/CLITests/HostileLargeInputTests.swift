@@ -41,6 +41,15 @@ final class HostileLargeInputTests: XCTestCase {
             },
             longLine: { "{\n  \"name\": \"shop\",\n  \"description\": \"\($0)\"\n}\n" }, nested: jsonNesting),
         Target(
+            name: "heroku-snapshot.json", file: "heroku-snapshot.json", arguments: ["convert"],
+            body: { count in
+                "{\"app\": {\"name\": \"shop\"},\n\"config_vars\": [\n"
+                    + (0..<count).map { "  \"KEY_\($0)\"" }.joined(separator: ",\n") + "\n],\n\"formation\": [\n"
+                    + (0..<count).map { "  {\"type\": \"worker_\($0)\", \"quantity\": 1, \"size\": \"Basic\"}" }
+                        .joined(separator: ",\n") + "\n]}\n"
+            },
+            longLine: { "{\n  \"app\": {\"name\": \"shop\"},\n  \"features\": [\"\($0)\"]\n}\n" }, nested: jsonNesting),
+        Target(
             name: "config vars JSON", file: "config.json", arguments: ["convert", "--config-vars", "FILE"],
             body: { count in
                 "{\n" + (0..<count).map { "  \"KEY_\($0)\": \"value \($0)\"" }.joined(separator: ",\n") + "\n}\n"

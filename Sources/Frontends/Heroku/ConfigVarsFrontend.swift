@@ -28,7 +28,9 @@ public struct ConfigVarsFrontend: Frontend {
     public init() {}
 
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
-        options.configVarsPath.map { [.namedFile($0)] } ?? []
+        // Without --config-vars, the values `translate import` saved next to its snapshot.
+        options.configVarsPath.map { [.namedFile($0)] }
+            ?? (listing.contains(HerokuSnapshot.valuesFileName) ? [.appFile(HerokuSnapshot.valuesFileName)] : [])
     }
 
     public func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics)

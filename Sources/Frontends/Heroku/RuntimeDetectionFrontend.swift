@@ -22,7 +22,7 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Top-level files the buildpacks look at, in a fixed order (the order they are read and named in headers).
     static let candidateFiles = [
-        "app.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile", ".dockerignore",
+        "app.json", "heroku-snapshot.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile", ".dockerignore",
         "Gemfile", "Gemfile.lock", ".ruby-version", "config.ru",
         "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml",
         ".npmrc", ".nvmrc", ".node-version",
@@ -71,7 +71,8 @@ public struct RuntimeDetectionFrontend: Frontend {
         var runtimeDiagnostics = Diagnostics()
         // Parsed once for both readers below: a 1 MB app.json took as long to parse as the rest of the run.
         let appJSON = files.jsonObject("app.json", into: &runtimeDiagnostics)
-        detection.buildpacks = files.buildpacks(appJSON: appJSON, into: &runtimeDiagnostics)
+        let snapshot = files.jsonObject(HerokuSnapshot.fileName, into: &runtimeDiagnostics)
+        detection.buildpacks = files.buildpacks(appJSON: appJSON, snapshot: snapshot, into: &runtimeDiagnostics)
         detection.aptPackages = files.aptPackages(into: &runtimeDiagnostics)
         files.reportStackAndImage(appJSON: appJSON, into: &runtimeDiagnostics)
 
@@ -169,7 +170,8 @@ struct RuntimeFiles {
     /// app.json is also read by the app.json frontend, which reports its findings, so here it is read quietly.
     func jsonObject(_ name: String, into diagnostics: inout Diagnostics) -> JSONNode? {
         var findings = Diagnostics()
-        defer { if name != "app.json" { diagnostics.append(contentsOf: findings) } }
+        // app.json and the snapshot have their own frontends, which report their findings.
+        defer { if name != "app.json" && name != HerokuSnapshot.fileName { diagnostics.append(contentsOf: findings) } }
         guard let source = text(name, into: &findings) else { return nil }
         var readerFindings = Diagnostics()
         let root = JSONReader.parse(source, into: &readerFindings)
@@ -258,11 +260,17 @@ struct RuntimeFiles {
 
     // MARK: Buildpacks, stack, image, Aptfile
 
-    /// app.json `buildpacks` (or, without it, `.buildpacks`), each resolved to an official language or a known
-    /// helper; anything else is a community buildpack and gets a warning naming it.
-    func buildpacks(appJSON: JSONNode?, into diagnostics: inout Diagnostics) -> [BuildpackReference] {
+    /// The app's buildpack installations from heroku-snapshot.json (`translate import`), else app.json
+    /// `buildpacks` (which Heroku applies only when it creates the app), else `.buildpacks`; each resolved to an
+    /// official language or a known helper; anything else is a community buildpack and gets a warning naming it.
+    func buildpacks(appJSON: JSONNode?, snapshot: JSONNode? = nil, into diagnostics: inout Diagnostics)
+        -> [BuildpackReference]
+    {
         var references: [BuildpackReference] = []
-        for entry in appJSON?.member("buildpacks")?.value.elements ?? [] {
+        for entry in snapshot?.member("buildpacks")?.value.elements ?? [] {
+            if let name = entry.stringValue { references.append(BuildpackNames.reference(name, at: entry.location)) }
+        }
+        for entry in references.isEmpty ? appJSON?.member("buildpacks")?.value.elements ?? [] : [] {
             guard let url = entry.member("url")?.value, let name = url.stringValue else { continue }
             references.append(BuildpackNames.reference(name, at: url.location))
         }

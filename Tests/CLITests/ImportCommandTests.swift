@@ -188,8 +188,8 @@ final class ImportCommandTests: XCTestCase {
         let converted = TranslateCLI.run(arguments: ["convert"], context: context)
         XCTAssertEqual(converted.status, 0, converted.standardError)
         let manifest = read(app, "convox.yml")
-        for expected in ["  database:\n    type: postgres", "  heroku-postgresql-cobalt:\n    type: postgres",
-            "  redis:\n    type: redis", "domain: www.shop.example.com", "schedule: \"*/10 * * * *\"",
+        for expected in ["  database:\n    type: rds-postgres", "  heroku-postgresql-cobalt:\n    type: postgres",
+            "  redis:\n    type: elasticache-redis", "domain: www.shop.example.com", "schedule: \"*/10 * * * *\"",
             "count: 2", "memory: 2560"]
         {
             XCTAssertTrue(manifest.contains(expected), "convox.yml lacks \(expected):\n\(manifest)")

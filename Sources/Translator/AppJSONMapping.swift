@@ -294,14 +294,18 @@ extension AppTranslator {
             if byName[service.name] == nil { byName[service.name] = index }
         }
         for entry in formation {
-            guard let index = byHerokuName[entry.processType]
-                ?? ServiceNaming.normalize(entry.processType).flatMap({ byName[$0] })
-            else {
+            // Heroku matches formation entries to Procfile types exactly (process types are case-sensitive), so
+            // `Worker` does not scale `worker`: a near miss is reported with the type it probably meant.
+            guard let index = byHerokuName[entry.processType] else {
+                let nearMiss = ServiceNaming.normalize(entry.processType).flatMap { byName[$0] }
+                    .map { services[$0].herokuName }
                 diagnostics.warning(
                     .formationUnknownType,
                     "formation.\(entry.processType) names a process type the Procfile does not define; it is "
                         + "left out", at: entry.location,
-                    hint: "add \"\(entry.processType): <command>\" to the Procfile, or remove the entry")
+                    hint: nearMiss.map {
+                        "process types are case-sensitive and spelled exactly: did you mean \"\($0)\"?"
+                    } ?? "add \"\(entry.processType): <command>\" to the Procfile, or remove the entry")
                 continue
             }
             if let quantity = entry.quantity { services[index].scale.count = quantity }

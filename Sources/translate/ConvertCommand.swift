@@ -48,7 +48,9 @@ enum ConvertCommand: Subcommand {
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         for plan in plans {
             let verb = dryRun ? "would be \(plan.change.rawValue)" : plan.change.rawValue
-            run.output += "\(plan.displayPath): \(verb)\n"
+            let mode = !plan.tightensMode ? ""
+                : dryRun ? " (its mode would be set back to 0600)" : " (mode set back to 0600)"
+            run.output += "\(plan.displayPath): \(verb)\(mode)\n"
         }
         return run.finish(ExitStatus.success)
     }

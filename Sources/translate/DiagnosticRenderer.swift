@@ -27,9 +27,34 @@ enum DiagnosticRenderer {
             }
             severity = "\u{1B}[1;\(code)m\(severity)\u{1B}[0m"
         }
-        var line = "\(place)\(severity): \(shortened(diagnostic.message)) [\(diagnostic.id)]\n"
-        if let hint = diagnostic.hint { line += "    hint: \(shortened(hint))\n" }
+        var line = "\(oneLine(place))\(severity): \(oneLine(shortened(diagnostic.message))) [\(diagnostic.id)]\n"
+        if let hint = diagnostic.hint { line += "    hint: \(oneLine(shortened(hint)))\n" }
         return line
+    }
+
+    /// `text` with every control character (C0, DEL, C1), line and paragraph separator escaped, so a name or
+    /// value quoted from the input can never start a new line (a fake `file:1:1: error:`) or move the cursor.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                escaped.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default: escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return escaped
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+            || scalar.value == 0x2029
     }
 
     /// Longest message printed whole. Messages quote the user's values, and a value can be a 1 MB line.

@@ -24,6 +24,8 @@ struct OutputWriter {
         var absolutePath: String
         var displayPath: String
         var change: Change
+        /// An unchanged secret file whose mode the user loosened: it is set back to 0600.
+        var tightensMode = false
     }
 
     var directory: String
@@ -66,7 +68,9 @@ struct OutputWriter {
             }
             let existing = String(decoding: data, as: UTF8.self)
             if existing == file.contents {
-                return PlannedWrite(file: file, absolutePath: absolute, displayPath: shown, change: .unchanged)
+                var unchanged = PlannedWrite(file: file, absolutePath: absolute, displayPath: shown, change: .unchanged)
+                unchanged.tightensMode = file.isSecret && existingMode(absolute) != 0o600
+                return unchanged
             }
             if !force {
                 switch GeneratedHeader.status(of: existing) {
@@ -142,19 +146,43 @@ struct OutputWriter {
         return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
     }
 
-    /// Writes every changed file atomically. Secret files are created 0600 from the first byte.
+    /// Writes every changed file as one transaction: each is first staged as a temporary file beside its target
+    /// (created with its final mode, so a secret file is 0600 from its first byte), and only when every one was
+    /// staged are they renamed over their targets. A failure at any step (disk full, a file-size limit, a
+    /// permission) removes what was staged, puts back any file already replaced and removes any directory this
+    /// run created, so the output directory is left exactly as it was.
     func write(_ plans: [PlannedWrite], into diagnostics: inout Diagnostics) {
+        var transaction = Transaction()
+        defer { transaction.removeLeftovers() }
         for plan in plans where plan.change != .unchanged {
             let parent = (plan.absolutePath as NSString).deletingLastPathComponent
             do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                try Self.writeAtomically(
-                    Array(plan.file.contents.utf8), to: plan.absolutePath,
-                    mode: plan.file.isSecret ? 0o600
-                        : plan.file.appendsMissingLines ? existingMode(plan.absolutePath) ?? 0o644 : 0o644)
+                try transaction.createDirectory(parent)
+                let mode: mode_t = plan.file.isSecret ? 0o600
+                    : plan.file.appendsMissingLines ? existingMode(plan.absolutePath) ?? 0o644 : 0o644
+                try transaction.stage(Array(plan.file.contents.utf8), for: plan.absolutePath, mode: mode)
             } catch {
-                diagnostics.error(.outputWriteFailed, "could not write '\(plan.displayPath)': \(error)",
+                diagnostics.error(
+                    .outputWriteFailed, "could not write '\(plan.displayPath)': \(error); no file was written",
                     at: SourceLocation(file: plan.displayPath))
+                transaction.rollBack()
+                return
+            }
+        }
+        if let failure = transaction.commit() {
+            let shown = plans.first { $0.absolutePath == failure.path }?.displayPath ?? failure.path
+            diagnostics.error(
+                .outputWriteFailed, "could not write '\(shown)': \(failure.reason); no file was written",
+                at: SourceLocation(file: shown))
+            return
+        }
+        // Last, once everything else is in place: an env file the user loosened is made private again.
+        for plan in plans where plan.tightensMode {
+            if chmod(plan.absolutePath, 0o600) != 0 {
+                diagnostics.error(
+                    .outputWriteFailed, "could not make '\(plan.displayPath)' private (mode 0600): "
+                        + String(cString: strerror(errno)), at: SourceLocation(file: plan.displayPath),
+                    hint: "run `chmod 600 \(plan.displayPath)`")
             }
         }
     }
@@ -163,13 +191,104 @@ struct OutputWriter {
         var description: String
     }
 
-    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
+    /// The files and directories one `write` has staged, replaced and created, so it can undo all of them.
+    struct Transaction {
+        struct Staged {
+            var temporary: String
+            var target: String
+            var backup: String?
+            var isCommitted = false
+        }
+
+        var staged: [Staged] = []
+        var createdDirectories: [String] = []
+
+        /// Creates `path` and any missing parents, remembering each one created so a rollback removes it.
+        mutating func createDirectory(_ path: String) throws {
+            var missing: [String] = []
+            var current = path
+            var info = stat()
+            while !current.isEmpty, current != "/", stat(current, &info) != 0 {
+                missing.append(current)
+                current = (current as NSString).deletingLastPathComponent
+            }
+            for directory in missing.reversed() {
+                guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+                    throw WriteError(description: "cannot create directory '\(directory)': "
+                        + String(cString: strerror(errno)))
+                }
+                createdDirectories.append(directory)
+            }
+        }
+
+        mutating func stage(_ bytes: [UInt8], for target: String, mode: mode_t) throws {
+            let temporary = try OutputWriter.writeTemporary(bytes, besides: target, mode: mode, label: "translate")
+            staged.append(Staged(temporary: temporary, target: target))
+        }
+
+        /// Renames every staged file over its target. A replaced file is first hard-linked to a backup name, so it
+        /// can be put back if a later rename fails. Returns the target that failed and why, after rolling back.
+        mutating func commit() -> (path: String, reason: String)? {
+            for index in staged.indices {
+                var info = stat()
+                guard lstat(staged[index].target, &info) == 0 else { continue }
+                let backup = OutputWriter.temporaryName(besides: staged[index].target, label: "translate-backup")
+                guard link(staged[index].target, backup) == 0 else {
+                    let failure = (staged[index].target, "cannot keep a copy of the old file while replacing it: "
+                        + String(cString: strerror(errno)))
+                    rollBack()
+                    return failure
+                }
+                staged[index].backup = backup
+            }
+            for index in staged.indices {
+                guard rename(staged[index].temporary, staged[index].target) == 0 else {
+                    let failure = (staged[index].target, String(cString: strerror(errno)))
+                    rollBack()
+                    return failure
+                }
+                staged[index].isCommitted = true
+            }
+            return nil
+        }
+
+        /// Puts the directory back as it was: replaced files return, created files and directories go.
+        mutating func rollBack() {
+            for entry in staged.reversed() {
+                if entry.isCommitted {
+                    if let backup = entry.backup { rename(backup, entry.target) } else { unlink(entry.target) }
+                } else {
+                    unlink(entry.temporary)
+                    if let backup = entry.backup { unlink(backup) }
+                }
+            }
+            for directory in createdDirectories.reversed() { rmdir(directory) }
+            staged = []
+            createdDirectories = []
+        }
+
+        /// After a commit only the backups are left; after a rollback nothing is.
+        func removeLeftovers() {
+            for entry in staged {
+                if let backup = entry.backup { unlink(backup) }
+                if !entry.isCommitted { unlink(entry.temporary) }
+            }
+        }
+    }
+
+    /// A fresh name beside `path` for a temporary file; O_EXCL at creation makes a clash an error, not a loss.
+    static func temporaryName(besides path: String, label: String, attempt: Int = 0) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
+        return (directory as NSString).appendingPathComponent(".\(name).\(label)-\(getpid())-\(attempt)")
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` with exactly `mode`, synced to disk; returns its path.
+    static func writeTemporary(_ bytes: [UInt8], besides path: String, mode: mode_t, label: String) throws -> String {
         var descriptor: Int32 = -1
         var temporary = ""
         for attempt in 0..<100 {
-            temporary = (directory as NSString).appendingPathComponent(".\(name).translate-\(getpid())-\(attempt)")
+            temporary = temporaryName(besides: path, label: label, attempt: attempt)
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if descriptor >= 0 || errno != EEXIST { break }
         }
@@ -192,8 +311,18 @@ struct OutputWriter {
         // The mode given to open() is reduced by the umask; set it exactly.
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
+            unlink(temporary)
+            throw WriteError(description: failure)
+        }
+        return temporary
+    }
+
+    /// One file written atomically on its own: staged, then renamed over `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
+        let temporary = try writeTemporary(bytes, besides: path, mode: mode, label: "translate")
+        if rename(temporary, path) != 0 {
+            let failure = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(description: failure)
         }

@@ -1,24 +1,40 @@
 import Translator
 
-/// Renders .dockerignore: the git history and the env file with secrets never go into the build context, and
-/// neither do the caches the language's tools leave in a checkout (the image installs its own). Not written
-/// when the app has its own .dockerignore.
+/// Renders .dockerignore: the git history and every env-like file never go into the build context, and
+/// neither do the caches the language's tools leave in a checkout (the image installs its own). When the app has
+/// its own .dockerignore, only the env-file lines it lacks are appended (its own lines all stay), because a
+/// generated Dockerfile's `COPY . .` would otherwise bake `.env` and its secrets into the image.
 public struct DockerignoreBackend: Backend {
     public static let name = ".dockerignore"
 
     public init() {}
 
+    /// Every env-like file, in Docker's pattern syntax (moby/patternmatcher: `**/` also matches at the root, the
+    /// last matching line wins): `.env`, `.env.*` except the committed templates, the chosen env file (after the
+    /// exceptions, so even `--env-file .env.example` stays out) and the `heroku config --json` export.
+    public static func envFileLines(options: ConversionOptions) -> [String] {
+        var lines = ["**/.env", "**/.env.*", "!**/.env.example", "!**/.env.sample", "!**/.env.template"]
+        if options.envFileName != ".env" { lines.append(options.envFileName) }
+        lines.append("heroku-config.json")
+        return lines
+    }
+
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         let plan = app.buildPlan
-        guard plan.writesDockerignore, plan.primary != nil || plan.existingDockerfile != nil else { return [] }
-        var lines = [".git", options.envFileName]
+        guard plan.primary != nil || plan.existingDockerfile != nil else { return [] }
+        let envLines = Self.envFileLines(options: options)
+        guard plan.writesDockerignore else {
+            return [OutputFile(path: ".dockerignore", contents: envLines.joined(separator: "\n") + "\n",
+                headerStyle: nil, appendsMissingLines: true)]
+        }
+        var lines = [".git"] + envLines
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
         if plan.existingDockerfile == nil {
             lines.insert(
-                "# Kept out of the image: git history, the env file with secret values, and local caches.", at: 0)
+                "# Kept out of the image: git history, env files with secret values, and local caches.", at: 0)
             lines += plan.ignoredPaths.filter { !lines.contains($0) }
         } else {
-            lines.insert("# Kept out of the image: git history and the env file with secret values.", at: 0)
+            lines.insert("# Kept out of the image: git history and env files with secret values.", at: 0)
         }
         var file = OutputFile(path: ".dockerignore", contents: lines.joined(separator: "\n") + "\n")
         file.canBeAdopted = true

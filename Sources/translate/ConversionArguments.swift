@@ -17,14 +17,45 @@ enum ConversionArguments {
             help: "Heroku config vars: `heroku config` output (--json, --shell or plain) or a .env file; - is stdin."),
         OptionSpec(name: "--env-file", valueName: "NAME",
             help: "The file config var values go to (default .env), e.g. when the app keeps its own .env.",
-            validate: { name in
-                name.isEmpty || name.contains("/") || name == "." || name == ".."
-                    ? "takes a file name in the output directory, such as .env.convox, not '\(name)'" : nil
-            }),
+            validate: envFileNameProblem),
         OptionSpec(name: "--strict", valueName: nil, help: "Treat warnings as errors (exit 1, nothing written)."),
         OptionSpec(name: "--format", valueName: "text|json", allowedValues: ["text", "json"],
             help: "How diagnostics are printed on stderr (default text)."),
     ]
+
+    /// Names translate writes itself; the env file may not take one of them, or the outputs overwrite each other.
+    static let outputNames = ["convox.yml", "Dockerfile", ".dockerignore", ".gitignore", "MIGRATION.md"]
+
+    /// What is wrong with an `--env-file` name, or nil. The name is written as a line of .gitignore and
+    /// .dockerignore, so it must be a plain file name both read literally: no `/` or `..`, not a comment (`#`) or
+    /// a negation (`!`), no blanks at either end (git drops trailing ones, Docker both), no glob or escape
+    /// character (`* ? [ \\`), no control character (a newline would inject a line), and no `=` (the env file's
+    /// header names it, and `convox env set` would read that comment as a variable).
+    static func envFileNameProblem(_ name: String) -> String? {
+        let shown = DiagnosticRenderer.oneLine(name)
+        let plain = "takes a plain file name in the output directory, such as .env.convox"
+        if name.isEmpty || name == "." || name == ".." || name.contains("/") { return "\(plain), not '\(shown)'" }
+        if name.unicodeScalars.contains(where: DiagnosticRenderer.needsEscape) {
+            return "\(plain); '\(shown)' has a control character or line break"
+        }
+        if let first = name.first, first == "#" || first == "!" {
+            return "\(plain); '\(shown)' starts with '\(first)', which .gitignore reads as a "
+                + (first == "#" ? "comment" : "negation")
+        }
+        if name.first?.isWhitespace == true || name.last?.isWhitespace == true {
+            return "\(plain); '\(shown)' starts or ends with a blank, which .gitignore and .dockerignore drop"
+        }
+        if let special = name.first(where: { "*?[]\\=".contains($0) }) {
+            return "\(plain); '\(shown)' has '\(special)', which "
+                + (special == "=" ? "`convox env set` would read in the file's header as a variable"
+                    : ".gitignore and .dockerignore read as a pattern")
+        }
+        if let output = outputNames.first(where: { $0.lowercased() == name.lowercased() }) {
+            return "'\(shown)' is the name of another file translate writes (\(output)); pick another, "
+                + "such as .env.convox"
+        }
+        return nil
+    }
 
     static func conversionOptions(from arguments: ParsedArguments) -> ConversionOptions {
         var options = ConversionOptions()

@@ -40,7 +40,8 @@ enum ConvertCommand: Subcommand {
                 guard let outTyped else { return directory.displayPath(name) }
                 return AppDirectory.join(outTyped, name)
             },
-            force: arguments.has("--force"))
+            force: arguments.has("--force"), typedDirectory: outTyped ?? directory.typedPath,
+            workingDirectory: context.workingDirectory)
         let plans = writer.plan(conversion.files, into: &run.diagnostics)
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         let dryRun = arguments.has("--dry-run")

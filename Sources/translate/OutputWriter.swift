@@ -7,6 +7,7 @@ extension DiagnosticID {
     static let outputSymlink: DiagnosticID = "output.symlink"
     static let outputNotAFile: DiagnosticID = "output.not-a-file"
     static let outputWriteFailed: DiagnosticID = "output.write-failed"
+    static let outputPathClash: DiagnosticID = "output.path-clash"
 }
 
 /// Writes generated files without losing anything: a file the user wrote or edited is never replaced without
@@ -31,14 +32,51 @@ struct OutputWriter {
     var directory: String
     var displayPath: (String) -> String
     var force: Bool
+    /// The output directory as typed (`--out DIR`, or APP_DIR) and the directory it is relative to: every
+    /// component the user typed is checked for a link, while the working directory's own path is theirs to choose.
+    var typedDirectory = "."
+    var workingDirectory = "/"
+
+    /// The first component of `typed` (as the user typed it, up to that component) that is a symbolic link, or nil.
+    /// Components that do not exist yet are created by the write, so they cannot be links.
+    static func symbolicLinkComponent(of typed: String, from workingDirectory: String) -> String? {
+        var current = typed.hasPrefix("/") ? "/" : workingDirectory
+        var shown: [String] = typed.hasPrefix("/") ? [""] : []
+        for component in typed.split(separator: "/").map(String.init) where component != "." {
+            shown.append(component)
+            current = component == ".." ? (current as NSString).deletingLastPathComponent
+                : (current as NSString).appendingPathComponent(component)
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return nil }
+            if (info.st_mode & S_IFMT) == S_IFLNK { return shown.joined(separator: "/") }
+        }
+        return nil
+    }
 
     /// Decides what each file would do, reporting (as errors) every file it must not touch.
     func plan(_ files: [OutputFile], into diagnostics: inout Diagnostics) -> [PlannedWrite] {
-        if isSymlink(directory), !force {
+        if !force, let link = Self.symbolicLinkComponent(of: typedDirectory, from: workingDirectory) {
+            let what = link == typedDirectory || link + "/" == typedDirectory
+                ? "the output directory '\(link)' is"
+                : "'\(link)', on the way to the output directory '\(typedDirectory)', is"
             diagnostics.error(
-                .outputSymlink, "the output directory '\(displayPath("."))' is a symbolic link; refusing to write "
-                    + "through it", hint: "pass the real directory, or --force")
+                .outputSymlink, "\(what) a symbolic link; refusing to write through it",
+                hint: "pass the real directory (`realpath \(ShellCommand.singleQuoted(typedDirectory))` prints it), "
+                    + "or --force")
             return []
+        }
+        // Two outputs at one path (compared without case, as macOS and Windows file systems do) would overwrite
+        // each other; the stages keep names apart, so this only guards the class.
+        var seen: [String: String] = [:]
+        for file in files {
+            if let earlier = seen[file.path.lowercased()] {
+                diagnostics.error(
+                    .outputPathClash, "two outputs would be written to '\(displayPath(file.path))' (\(earlier) and "
+                        + "\(file.path)); nothing was written", at: SourceLocation(file: displayPath(file.path)),
+                    hint: "give --env-file another name, such as .env.convox")
+                return []
+            }
+            seen[file.path.lowercased()] = file.path
         }
         return files.compactMap { file in
             let absolute = (directory as NSString).appendingPathComponent(file.path)
@@ -126,10 +164,8 @@ struct OutputWriter {
                 hint: "add these lines by hand: " + file.contents.split(separator: "\n").joined(separator: ", "))
             return nil
         }
-        let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        })
-        let missing = file.contents.split(separator: "\n").map(String.init).filter { !present.contains($0) }
+        let required = file.contents.split(separator: "\n").map(String.init)
+        let missing = Self.linesNotInForce(required, in: existing, trimsLeadingBlanks: file.path != ".gitignore")
         var planned = file
         planned.contents = existing
         guard !missing.isEmpty else {
@@ -138,6 +174,39 @@ struct OutputWriter {
         if !existing.isEmpty, !existing.hasSuffix("\n") { planned.contents += "\n" }
         planned.contents += missing.joined(separator: "\n") + "\n"
         return PlannedWrite(file: planned, absolutePath: absolute, displayPath: shown, change: .replace)
+    }
+
+    /// The `required` lines that `existing` lacks, or has only before a negation (`!pattern`) of the user's that
+    /// could re-include what they name: in both .gitignore and .dockerignore the last matching line wins, so such
+    /// a line no longer keeps its file out. Negations among `required` are our own and do not count. Git keeps a
+    /// line's leading blanks (` .env` is another name); Docker trims both ends.
+    static func linesNotInForce(_ required: [String], in existing: String, trimsLeadingBlanks: Bool) -> [String] {
+        let lines = existing.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { line in
+            trimsLeadingBlanks ? line.trimmingCharacters(in: .whitespaces)
+                : String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        }
+        let ownLines = Set(required)
+        return required.filter { line in
+            guard let last = lines.lastIndex(of: line) else { return true }
+            return lines[(last + 1)...].contains { later in
+                later.hasPrefix("!") && !ownLines.contains(later) && negation(later, mayMatch: line)
+            }
+        }
+    }
+
+    /// Whether `!pattern` may re-include the top-level name (or pattern) `line`. A pattern with a `/` inside
+    /// (other than a leading `/` or `**/`) or a trailing `/` names something below or a directory, never a
+    /// top-level file; otherwise it is matched as a glob (fnmatch, as git and Docker match one path component).
+    static func negation(_ negation: String, mayMatch line: String) -> Bool {
+        var pattern = String(negation.dropFirst())
+        var name = line
+        for prefix in ["/", "**/"] {
+            while pattern.hasPrefix(prefix) { pattern.removeFirst(prefix.count) }
+            while name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+        }
+        if pattern == "**" { return true }
+        if pattern.contains("/") { return false }
+        return fnmatch(pattern, name, 0) == 0
     }
 
     /// Permission bits of an existing file, so appending to a user's file keeps its mode.

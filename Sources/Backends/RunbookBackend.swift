@@ -33,14 +33,20 @@ public struct RunbookBackend: Backend {
         init(app: AppIR, options: ConversionOptions) {
             let given = options.herokuAppName ?? app.name.flatMap(ServiceNaming.normalize)
             isHerokuKnown = given != nil
-            heroku = given ?? "<heroku-app>"
+            // Pasted into shell commands: anything but a Heroku app name's own characters is single-quoted
+            // (the CLI already refuses such a `--heroku-app`; this keeps every other source safe too).
+            heroku = given.map { name in
+                name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                    ? name : ShellCommand.singleQuoted(OneLineText.escaped(name))
+            } ?? "<heroku-app>"
             convox = given.flatMap(ServiceNaming.normalize) ?? "<convox-app>"
         }
     }
 
     func header(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
-        var text = "# Moving \(app.name ?? names.heroku) from Heroku to Convox\n\n"
-        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\($0.split(separator: "/").last ?? Substring($0))`" }.joined(separator: ", ")). "
+        // app.json `name` and file names are the user's text: one line each, so no heading or list can break.
+        var text = "# Moving \(OneLineText.escaped(app.name ?? names.heroku)) from Heroku to Convox\n\n"
+        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\(OneLineText.escaped(String($0.split(separator: "/").last ?? Substring($0))))`" }.joined(separator: ", ")). "
         text += "Run the steps in order; every command can be pasted into a shell.\n\n"
         text += "- Heroku app: `\(names.heroku)`\n- Convox app: `\(names.convox)`\n"
         text += "- Convox generation \(options.generation.rawValue) (\(options.generation == .three ? "Kubernetes" : "ECS") rack)\n"

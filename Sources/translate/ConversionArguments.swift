@@ -9,7 +9,8 @@ enum ConversionArguments {
             help: "Procfile release: a scale-0 service (default) or the web initContainer."),
         OptionSpec(name: "--domains", valueName: "FILE",
             help: "Custom domains: `heroku domains --json` output or one hostname per line."),
-        OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands."),
+        OptionSpec(name: "--heroku-app", valueName: "NAME", help: "The Heroku app's name, for the runbook's commands.",
+            validate: herokuAppNameProblem),
         OptionSpec(name: "--no-runbook", valueName: nil, help: "Do not write MIGRATION.md."),
         OptionSpec(name: "--scheduler", valueName: "FILE",
             help: "Heroku Scheduler jobs (dashboard JSON, JSON job list or text; - for stdin) to make timers."),
@@ -55,6 +56,16 @@ enum ConversionArguments {
                 + "such as .env.convox"
         }
         return nil
+    }
+
+    /// Heroku app names are lower-case letters, digits and dashes, starting with a letter, at most 30 characters
+    /// (what `heroku apps:create` accepts). The name is pasted into the runbook's shell commands, so nothing else
+    /// (`$(...)`, quotes, blanks, line breaks) may get in.
+    static func herokuAppNameProblem(_ name: String) -> String? {
+        let isValid = name.count <= 30 && name.unicodeScalars.first.map { ("a"..."z").contains($0) } == true
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return isValid ? nil : "'\(DiagnosticRenderer.oneLine(name))' is not a Heroku app name (lower-case letters, "
+            + "digits and dashes, starting with a letter, at most 30 characters)"
     }
 
     static func conversionOptions(from arguments: ParsedArguments) -> ConversionOptions {

@@ -32,30 +32,10 @@ enum DiagnosticRenderer {
         return line
     }
 
-    /// `text` with every control character (C0, DEL, C1), line and paragraph separator escaped, so a name or
-    /// value quoted from the input can never start a new line (a fake `file:1:1: error:`) or move the cursor.
-    static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            guard needsEscape(scalar) else {
-                escaped.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalar {
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            default: escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            }
-        }
-        return escaped
-    }
+    /// `text` with control characters and line breaks escaped (see `OneLineText`).
+    static func oneLine(_ text: String) -> String { OneLineText.escaped(text) }
 
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-            || scalar.value == 0x2029
-    }
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { OneLineText.needsEscape(scalar) }
 
     /// Longest message printed whole. Messages quote the user's values, and a value can be a 1 MB line.
     static let maximumMessageLength = 600

@@ -51,7 +51,12 @@ public struct ConvoxManifestBackend: Backend {
 
     func service(_ service: Service, buildPlan: BuildPlan, options: ConversionOptions) -> YAMLValue {
         var entries: [YAMLEntry] = []
-        if let dockerfile = buildPlan.existingDockerfile, dockerfile != "Dockerfile" {
+        if buildPlan.existingDockerfile == nil, buildPlan.primary != nil, let outDirectory = options.outputDirectoryInApp {
+            // Our Dockerfile is written into --out DIR, while the build context stays the app's root.
+            entries.append(YAMLEntry("build", .mapping([
+                YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(outDirectory + "/Dockerfile")),
+            ])))
+        } else if let dockerfile = buildPlan.existingDockerfile, dockerfile != "Dockerfile" {
             entries.append(YAMLEntry("build", .mapping([
                 YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(dockerfile)),
             ])))

@@ -14,7 +14,8 @@ public struct DockerignoreBackend: Backend {
     /// exceptions, so even `--env-file .env.example` stays out) and the `heroku config --json` export.
     public static func envFileLines(options: ConversionOptions) -> [String] {
         var lines = ["**/.env", "**/.env.*", "!**/.env.example", "!**/.env.sample", "!**/.env.template"]
-        if options.envFileName != ".env" { lines.append(options.envFileName) }
+        // `**/` as well: with --out DIR inside the app the env file is DIR/NAME, inside the build context.
+        if options.envFileName != ".env" { lines.append("**/" + options.envFileName) }
         lines.append("heroku-config.json")
         return lines
     }
@@ -24,8 +25,10 @@ public struct DockerignoreBackend: Backend {
         guard plan.primary != nil || plan.existingDockerfile != nil else { return [] }
         let envLines = Self.envFileLines(options: options)
         guard plan.writesDockerignore else {
-            return [OutputFile(path: ".dockerignore", contents: envLines.joined(separator: "\n") + "\n",
-                headerStyle: nil, appendsMissingLines: true)]
+            var file = OutputFile(path: ".dockerignore", contents: envLines.joined(separator: "\n") + "\n",
+                headerStyle: nil, appendsMissingLines: true)
+            file.isAtAppRoot = options.outputDirectoryInApp != nil
+            return [file]
         }
         var lines = [".git"] + envLines
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
@@ -38,6 +41,7 @@ public struct DockerignoreBackend: Backend {
         }
         var file = OutputFile(path: ".dockerignore", contents: lines.joined(separator: "\n") + "\n")
         file.canBeAdopted = true
+        file.isAtAppRoot = options.outputDirectoryInApp != nil
         return [file]
     }
 }

@@ -13,7 +13,7 @@ public struct RunbookBackend: Backend {
         guard options.writesRunbook else { return [] }
         let names = Names(app: app, options: options)
         var sections = [header(app, names, options)]
-        sections.append(runLocally(app, names))
+        sections.append(runLocally(app, names, options))
         sections.append(createApp(app, names, options))
         sections.append(moveData(app, names))
         sections.append(beforeCutOver(app, names, options))
@@ -58,8 +58,20 @@ public struct RunbookBackend: Backend {
         return text
     }
 
-    func runLocally(_ app: AppIR, _ names: Names) -> String {
-        var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\n```\n\n"
+    /// ` -m DIR/convox.yml` when --out DIR is inside the app: Convox then deploys the app's root, reading the
+    /// manifest from DIR (convox/convox pkg/cli/builds.go `--manifest`, `-m`).
+    static func manifestFlag(_ options: ConversionOptions) -> String {
+        options.outputDirectoryInApp.map { directory in
+            let path = OneLineText.escaped(directory) + "/convox.yml"
+            let isPlain = path.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0)
+            }
+            return " -m " + (isPlain ? path : ShellCommand.singleQuoted(path))
+        } ?? ""
+    }
+
+    func runLocally(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
+        var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\(Self.manifestFlag(options))\n```\n\n"
         text += "In a second terminal:\n\n```sh\nconvox switch local\n"
         for task in app.releaseTasks where task.kind == .releasePhase {
             text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command))\n"
@@ -103,7 +115,7 @@ public struct RunbookBackend: Backend {
         if app.environmentValues.isEmpty && missing.isEmpty {
             text += "No environment values to load.\n\n"
         }
-        text += "### Deploy\n\n```sh\nconvox deploy \(flag) --wait\n```\n\n"
+        text += "### Deploy\n\n```sh\nconvox deploy \(flag)\(Self.manifestFlag(options)) --wait\n```\n\n"
         text += "The first deploy creates the resources and load balancer and can take 15-20 minutes.\n"
         let releaseTasks = app.releaseTasks.filter { $0.kind == .releasePhase }
         let isInitContainer = app.services.contains { $0.initCommand != nil }
@@ -119,7 +131,7 @@ public struct RunbookBackend: Backend {
                     text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command)) \(flag)\n"
                 }
                 text += "```\n\nFor every later deploy, run it against the new release before it goes live:\n\n```sh\n"
-                text += "convox build \(flag) --id   # prints the new release id, e.g. RABCDEFGHI\n"
+                text += "convox build \(flag)\(Self.manifestFlag(options)) --id   # prints the new release id, e.g. RABCDEFGHI\n"
                 for task in releaseTasks {
                     text += "convox run \(task.service) \(ShellCommand.convoxRunArgument(task.command)) \(flag) --release RABCDEFGHI\n"
                 }
@@ -206,10 +218,10 @@ public struct RunbookBackend: Backend {
         }
         if domains.isEmpty {
             text += "3. Add `domain: <your-domain>` under `services.web` in convox.yml (or run translate again with "
-                + "`--domains FILE`), then `convox deploy -a \(names.convox) --wait`.\n"
+                + "`--domains FILE`), then `convox deploy -a \(names.convox)\(Self.manifestFlag(options)) --wait`.\n"
         } else {
             text += "3. convox.yml already sets `domain:` on the web service. Deploy it: "
-                + "`convox deploy -a \(names.convox) --wait`.\n"
+                + "`convox deploy -a \(names.convox)\(Self.manifestFlag(options)) --wait`.\n"
         }
         return text
     }

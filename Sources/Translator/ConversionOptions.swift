@@ -29,6 +29,12 @@ public struct ConversionOptions: Sendable, Equatable {
     /// `--env-file NAME`: the git-ignored file the real config var values go to (`.env` by default; another name
     /// when the app already keeps its own `.env` for local development).
     public var envFileName = ".env"
+    /// `--out DIR` when DIR is inside the app, as a path relative to the app (`deploy/convox`). Convox uploads and
+    /// builds the directory `convox deploy` runs in, reading `build.path` and `-m` relative to it (convox/convox
+    /// pkg/build/build.go, pkg/cli/builds.go), so the app is deployed from its root with `-m DIR/convox.yml`:
+    /// `build: .` stays the app's source, the Dockerfile is named as `DIR/Dockerfile`, and .dockerignore must
+    /// sit at the app's root, the only one Convox reads (pkg/common/tar.go).
+    public var outputDirectoryInApp: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

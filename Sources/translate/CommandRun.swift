@@ -51,8 +51,18 @@ enum ConversionStart {
         guard let directory = AppDirectory(typedPath: typedDirectory, context: context, into: &run.diagnostics) else {
             return .finished(run.finish(ExitStatus.inputError))
         }
-        let options = ConversionArguments.conversionOptions(from: arguments)
+        var options = ConversionArguments.conversionOptions(from: arguments)
+        if let out = arguments.value("--out") {
+            options.outputDirectoryInApp = relativePath(of: context.resolve(out), inside: directory.absolutePath)
+        }
         let conversion = Conversion.run(appDirectory: directory, options: options, into: &run.diagnostics)
         return .ready(directory, options, conversion)
+    }
+
+    /// `path` relative to `directory` when it lies strictly inside it (both absolute and standardized), else nil.
+    static func relativePath(of path: String, inside directory: String) -> String? {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
+        return String(path.dropFirst(prefix.count))
     }
 }

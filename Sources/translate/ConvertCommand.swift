@@ -17,10 +17,12 @@ enum ConvertCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
         var run = CommandRun(arguments: arguments, context: context)
         let directory: AppDirectory
+        let options: ConversionOptions
         let conversion: Conversion
         switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
         case .finished(let result): return result
-        case .ready(let readDirectory, _, let converted): (directory, conversion) = (readDirectory, converted)
+        case .ready(let readDirectory, let readOptions, let converted):
+            (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments, detail: "; nothing was written") { return run.finish(ExitStatus.failure) }
@@ -34,7 +36,7 @@ enum ConvertCommand: Subcommand {
             return run.finish(ExitStatus.success)
         }
         let outTyped = arguments.value("--out")
-        let writer = OutputWriter(
+        var writer = OutputWriter(
             directory: outTyped.map(context.resolve) ?? directory.absolutePath,
             displayPath: { name in
                 guard let outTyped else { return directory.displayPath(name) }
@@ -42,6 +44,9 @@ enum ConvertCommand: Subcommand {
             },
             force: arguments.has("--force"), typedDirectory: outTyped ?? directory.typedPath,
             workingDirectory: context.workingDirectory)
+        if options.outputDirectoryInApp != nil {
+            writer.appRoot = (directory.absolutePath, directory.displayPath)
+        }
         let plans = writer.plan(conversion.files, into: &run.diagnostics)
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         let dryRun = arguments.has("--dry-run")

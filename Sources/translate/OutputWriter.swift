@@ -36,6 +36,9 @@ struct OutputWriter {
     /// component the user typed is checked for a link, while the working directory's own path is theirs to choose.
     var typedDirectory = "."
     var workingDirectory = "/"
+    /// Where files marked `isAtAppRoot` go (the app's root, absolute) and how they are shown, when --out is
+    /// inside the app; nil otherwise, and they go to `directory` like the rest.
+    var appRoot: (absolutePath: String, displayPath: (String) -> String)? = nil
 
     /// The first component of `typed` (as the user typed it, up to that component) that is a symbolic link, or nil.
     /// Components that do not exist yet are created by the write, so they cannot be links.
@@ -79,8 +82,9 @@ struct OutputWriter {
             seen[file.path.lowercased()] = file.path
         }
         return files.compactMap { file in
-            let absolute = (directory as NSString).appendingPathComponent(file.path)
-            let shown = displayPath(file.path)
+            let root = file.isAtAppRoot ? appRoot : nil
+            let absolute = ((root?.absolutePath ?? directory) as NSString).appendingPathComponent(file.path)
+            let shown = root?.displayPath(file.path) ?? displayPath(file.path)
             if isSymlink(absolute), !force {
                 diagnostics.error(
                     .outputSymlink, "'\(shown)' is a symbolic link; refusing to write through it",

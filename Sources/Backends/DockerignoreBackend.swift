@@ -17,7 +17,25 @@ public struct DockerignoreBackend: Backend {
         // `**/` as well: with --out DIR inside the app the env file is DIR/NAME, inside the build context.
         if options.envFileName != ".env" { lines.append("**/" + options.envFileName) }
         lines.append("heroku-config.json")
+        if let configVars = options.configVarsPathInApp.flatMap(Self.literalPattern), !lines.contains(configVars) {
+            lines.append(configVars)
+        }
         return lines
+    }
+
+    /// `path` as a pattern that matches only itself, anchored at the root, in both .dockerignore and .gitignore:
+    /// glob characters and the backslash are escaped. Nil when no line can hold it (a control character, or a
+    /// blank at an end, which both formats drop).
+    public static func literalPattern(_ path: String) -> String? {
+        guard !path.unicodeScalars.contains(where: OneLineText.needsEscape),
+            path.first?.isWhitespace != true, path.last?.isWhitespace != true
+        else { return nil }
+        var escaped = "/"
+        for character in path {
+            if "*?[]\\".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {

@@ -35,6 +35,11 @@ public struct ConversionOptions: Sendable, Equatable {
     /// `build: .` stays the app's source, the Dockerfile is named as `DIR/Dockerfile`, and .dockerignore must
     /// sit at the app's root, the only one Convox reads (pkg/common/tar.go).
     public var outputDirectoryInApp: String?
+    /// The `--config-vars` file relative to the app's root, when it lies inside the app: it holds every secret
+    /// value, so .dockerignore keeps it out of the build context.
+    public var configVarsPathInApp: String?
+    /// The same file relative to the output directory, when it lies inside it: .gitignore keeps it out of commits.
+    public var configVarsPathInOutputDirectory: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -52,8 +52,12 @@ enum ConversionStart {
             return .finished(run.finish(ExitStatus.inputError))
         }
         var options = ConversionArguments.conversionOptions(from: arguments)
-        if let out = arguments.value("--out") {
-            options.outputDirectoryInApp = relativePath(of: context.resolve(out), inside: directory.absolutePath)
+        let outputDirectory = arguments.value("--out").map(context.resolve) ?? directory.absolutePath
+        options.outputDirectoryInApp = relativePath(of: outputDirectory, inside: directory.absolutePath)
+        if let configVars = options.configVarsPath, configVars != "-", !configVars.hasPrefix("/dev/") {
+            options.configVarsPathInApp = relativePath(of: context.resolve(configVars), inside: directory.absolutePath)
+            options.configVarsPathInOutputDirectory = relativePath(
+                of: context.resolve(configVars), inside: outputDirectory)
         }
         let conversion = Conversion.run(appDirectory: directory, options: options, into: &run.diagnostics)
         return .ready(directory, options, conversion)

@@ -67,7 +67,7 @@ final class SecretLeakTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: scratch.appendingPathComponent(".env").path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         let gitignore = try String(contentsOf: scratch.appendingPathComponent(".gitignore"), encoding: .utf8)
-        XCTAssertEqual(gitignore, ".env\n")
+        XCTAssertEqual(gitignore, ".env\n/heroku.env\n", "the env file and the config vars export it came from")
 
         // A second run changes nothing, and a user's .gitignore keeps its mode and text when a line is appended.
         let again = TranslateCLI.run(arguments: ["convert", "--config-vars", "heroku.env"], context: context)
@@ -78,7 +78,7 @@ final class SecretLeakTests: XCTestCase {
         try "build/".write(toFile: gitignorePath, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: gitignorePath)
         _ = TranslateCLI.run(arguments: ["convert", "--config-vars", "heroku.env"], context: context)
-        XCTAssertEqual(try String(contentsOfFile: gitignorePath, encoding: .utf8), "build/\n.env\n")
+        XCTAssertEqual(try String(contentsOfFile: gitignorePath, encoding: .utf8), "build/\n.env\n/heroku.env\n")
         let mode = try FileManager.default.attributesOfItem(atPath: gitignorePath)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o640)
     }

@@ -20,10 +20,12 @@ enum CheckCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
         var run = CommandRun(arguments: arguments, context: context)
         let directory: AppDirectory
+        let options: ConversionOptions
         let conversion: Conversion
         switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
         case .finished(let result): return result
-        case .ready(let readDirectory, _, let converted): (directory, conversion) = (readDirectory, converted)
+        case .ready(let readDirectory, let readOptions, let converted):
+            (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
@@ -32,8 +34,12 @@ enum CheckCommand: Subcommand {
         let outputDirectory = outTyped.map(context.resolve) ?? directory.absolutePath
         var stale: [String] = []
         for file in conversion.files where !file.isSecret {
-            let shown = outTyped.map { AppDirectory.join($0, file.path) } ?? directory.displayPath(file.path)
-            let absolute = (outputDirectory as NSString).appendingPathComponent(file.path)
+            // A file kept at the app's root (.dockerignore with --out inside the app) is compared there.
+            let atRoot = file.isAtAppRoot && options.outputDirectoryInApp != nil
+            let shown = outTyped.flatMap { atRoot ? nil : AppDirectory.join($0, file.path) }
+                ?? directory.displayPath(file.path)
+            let absolute = ((atRoot ? directory.absolutePath : outputDirectory) as NSString)
+                .appendingPathComponent(file.path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 run.output += UnifiedDiff.render(old: "", new: file.contents, oldLabel: "/dev/null", newLabel: "b/\(shown)")

@@ -114,4 +114,57 @@ final class WriteTransactionTests: XCTestCase {
         XCTAssertEqual(try convert(limitedTo: 1), 2)
         XCTAssertEqual(snapshot(app), converted, "a failed run must leave the earlier outputs as they were")
     }
+
+    /// A permission failure on the last output: with `--out` inside the app the .dockerignore goes to the app's
+    /// root, which the user cannot write, while DIR is writable. The outputs already staged in DIR must go, and
+    /// DIR itself, created by the run, too. As root the binary runs as nobody (setpriv), since root writes anyway.
+    func testPermissionFailureRollsBackEveryDirectory() throws {
+        guard let executable = BinaryTests.executable else {
+            throw XCTSkip("the translate executable was not found beside the test bundle")
+        }
+        let app = try makeDirectory([
+            "Procfile": "web: node server.js\n", "package.json": "{\"engines\": {\"node\": \"20.x\"}}\n",
+            "package-lock.json": "{}\n",
+        ])
+        try FileManager.default.createDirectory(
+            at: app.appendingPathComponent("deploy"), withIntermediateDirectories: false)
+        chmod(app.path, 0o755)
+        chmod(app.appendingPathComponent("deploy").path, 0o777)
+        var command = [executable.path]
+        if geteuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+                throw XCTSkip("running as root without /usr/bin/setpriv; skipping the permission case")
+            }
+            var directory = app
+            while directory.path != "/" {
+                directory = directory.deletingLastPathComponent()
+                var info = stat()
+                if stat(directory.path, &info) == 0, info.st_mode & 0o001 == 0 {
+                    throw XCTSkip("\(directory.path) is not searchable by other users; skipping the permission case")
+                }
+            }
+            let copy = app.appendingPathComponent("deploy/translate-copy")
+            try FileManager.default.copyItem(at: executable, to: copy)
+            chmod(copy.path, 0o755)
+            command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy.path]
+        } else {
+            chmod(app.path, 0o555)
+        }
+        defer { chmod(app.path, 0o755) }
+        let before = snapshot(app)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst()) + ["convert", "--out", "deploy/convox"]
+        process.currentDirectoryURL = app
+        let standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        let stderr = String(decoding: standardError.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 2, stderr)
+        XCTAssertTrue(stderr.contains(".dockerignore"), stderr)
+        XCTAssertTrue(stderr.contains("[output.write-failed]"), stderr)
+        XCTAssertEqual(snapshot(app), before, "deploy/convox and its staged files must be gone")
+    }
 }

@@ -51,7 +51,9 @@ public struct ConvoxManifestBackend: Backend {
 
     func service(_ service: Service, buildPlan: BuildPlan, options: ConversionOptions) -> YAMLValue {
         var entries: [YAMLEntry] = []
-        if buildPlan.existingDockerfile == nil, buildPlan.primary != nil, let outDirectory = options.outputDirectoryInApp {
+        if buildPlan.existingDockerfile == nil, buildPlan.primary != nil,
+            let outDirectory = options.outputDirectoryInApp
+        {
             // Our Dockerfile is written into --out DIR, while the build context stays the app's root.
             entries.append(YAMLEntry("build", .mapping([
                 YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(outDirectory + "/Dockerfile")),

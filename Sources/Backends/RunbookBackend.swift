@@ -64,7 +64,8 @@ public struct RunbookBackend: Backend {
         options.outputDirectoryInApp.map { directory in
             let path = OneLineText.escaped(directory) + "/convox.yml"
             let isPlain = path.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0)
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "._/-".unicodeScalars.contains($0)
             }
             return " -m " + (isPlain ? path : ShellCommand.singleQuoted(path))
         } ?? ""

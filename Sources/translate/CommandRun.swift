@@ -43,6 +43,7 @@ enum ConversionStart {
         let typedDirectory: String
         do {
             typedDirectory = try ConversionArguments.appDirectory(from: arguments, command: command)
+            try ConversionArguments.checkStandardInputReadOnce(arguments)
         } catch let error as UsageError {
             return .finished(TranslateCLI.usageFailure(error.message, command: command))
         } catch {

@@ -85,6 +85,19 @@ enum ConversionArguments {
         arguments.value("--format") == "json" ? .json : .text
     }
 
+    /// Names under which a file option reads standard input (see AppDirectory.read).
+    static let standardInputNames: Set<String> = ["-", "/dev/stdin", "/dev/fd/0"]
+
+    /// Standard input can be read once: a second option reading it would silently get nothing.
+    static func checkStandardInputReadOnce(_ arguments: ParsedArguments) throws {
+        let readers = ["--config-vars", "--scheduler", "--domains", "--against"].filter { name in
+            arguments.value(name).map { standardInputNames.contains($0) } ?? false
+        }
+        guard readers.count > 1 else { return }
+        throw UsageError(message: readers.joined(separator: " and ") + " both read standard input, which can be "
+            + "read only once; give all but one of them a file")
+    }
+
     /// The app directory positional (default `.`), or a usage error for extra positionals.
     static func appDirectory(from arguments: ParsedArguments, command: String) throws -> String {
         guard arguments.positionals.count <= 1 else {

@@ -34,7 +34,8 @@ final class SafeOutputTests: XCTestCase {
     func testLinksOnTheWayToTheOutputDirectoryAreRefused() throws {
         let root = try makeDirectory(["real/app/Procfile": "web: node server.js\n"])
         let fileManager = FileManager.default
-        try fileManager.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: "real")
+        try fileManager.createSymbolicLink(
+            atPath: root.appendingPathComponent("link").path, withDestinationPath: "real")
         try fileManager.createSymbolicLink(
             atPath: root.appendingPathComponent("applink").path, withDestinationPath: "real/app")
         let before = names(root)

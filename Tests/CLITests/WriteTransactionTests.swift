@@ -76,7 +76,8 @@ final class WriteTransactionTests: XCTestCase {
         let directory = try makeDirectory([:])
         var transaction = OutputWriter.Transaction()
         try transaction.createDirectory(directory.appendingPathComponent("out/convox").path)
-        try transaction.stage(Array("x\n".utf8), for: directory.appendingPathComponent("out/convox/x").path, mode: 0o644)
+        try transaction.stage(
+            Array("x\n".utf8), for: directory.appendingPathComponent("out/convox/x").path, mode: 0o644)
         transaction.rollBack()
         XCTAssertEqual(snapshot(directory), [:])
     }

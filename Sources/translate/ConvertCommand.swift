@@ -52,6 +52,10 @@ enum ConvertCommand: Subcommand {
         let dryRun = arguments.has("--dry-run")
         if !dryRun { writer.write(plans, into: &run.diagnostics) }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        if !dryRun, let envFile = plans.first(where: { $0.file.isSecret }) {
+            GitIgnoreVerification(environment: context.environment)
+                .verify(envFileAt: envFile.absolutePath, shownAs: envFile.displayPath, into: &run.diagnostics)
+        }
         for plan in plans {
             let verb = dryRun ? "would be \(plan.change.rawValue)" : plan.change.rawValue
             let mode = !plan.tightensMode ? ""

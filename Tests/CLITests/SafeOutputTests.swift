@@ -77,6 +77,25 @@ final class SafeOutputTests: XCTestCase {
         }
     }
 
+    /// An env file git already tracks stays committable whatever .gitignore says: git itself is asked, and says so.
+    func testTrackedEnvFileIsReported() throws {
+        let git = "/usr/bin/git"
+        guard FileManager.default.isExecutableFile(atPath: git) else { throw XCTSkip("git is not installed") }
+        let app = try makeDirectory(["Procfile": "web: node server.js\n", "vars.json": "{\"A\": \"1\"}\n"])
+        let arguments = ["convert", "--config-vars", "vars.json", "--env-file", ".env.convox"]
+        XCTAssertEqual(run(arguments, in: app).status, 0)
+        let untracked = run(arguments + ["--force"], in: app)
+        XCTAssertFalse(untracked.standardError.contains("[output.env-file"), "not a git work tree yet")
+        XCTAssertEqual(try execute(git, ["init", "-q"], in: app), 0)
+        XCTAssertEqual(try execute(git, ["add", "-f", ".env.convox"], in: app), 0)
+        try Data("{\"A\": \"2\"}\n".utf8).write(to: app.appendingPathComponent("vars.json"))
+        let tracked = run(arguments, in: app)
+        XCTAssertEqual(tracked.status, 0, tracked.standardError)
+        XCTAssertTrue(tracked.standardError.contains("[output.env-file-tracked]"), tracked.standardError)
+        XCTAssertTrue(tracked.standardError.contains("git rm --cached '.env.convox'"), tracked.standardError)
+        XCTAssertFalse(tracked.standardError.contains("[output.env-file-not-ignored]"), tracked.standardError)
+    }
+
     /// Names no .gitignore or .dockerignore line could carry literally are usage errors.
     func testEnvFileNamesThatIgnoreFilesCannotHold() throws {
         let app = try makeDirectory(["Procfile": "web: node server.js\n"])

@@ -71,6 +71,13 @@ public struct RunbookBackend: Backend {
         } ?? ""
     }
 
+    /// A hostname as one shell word: a wildcard `*.example.com` would otherwise be expanded as a glob.
+    static func shellWord(_ text: String) -> String {
+        text.hasPrefix("<") || text.unicodeScalars.allSatisfy({
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+        }) ? text : ShellCommand.singleQuoted(text)
+    }
+
     func runLocally(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
         var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\(Self.manifestFlag(options))\n```\n\n"
         text += "In a second terminal:\n\n```sh\nconvox switch local\n"
@@ -212,7 +219,7 @@ public struct RunbookBackend: Backend {
             + "switch propagates quickly.\n"
         if options.generation == .two {
             text += "2. Issue a certificate on Convox (an AWS administrator may have to approve it by email):\n\n"
-                + "   ```sh\n" + shown.map { "   convox certs generate \($0)\n" }.joined() + "   ```\n\n"
+                + "   ```sh\n" + shown.map { "   convox certs generate \(Self.shellWord($0))\n" }.joined() + "   ```\n\n"
         } else {
             text += "2. Certificates: on a generation 3 rack Convox requests one automatically for every `domain:` "
                 + "once DNS points at the rack; nothing to run.\n"

@@ -25,8 +25,9 @@ extension AppTranslator {
                     hint: "give it a hostname and point that at the router shown by `convox rack`")
                 continue
             }
-            if domain.hostname.hasPrefix("*.") {
+            if domain.hostname.hasPrefix("*.") && options.generation == .three {
                 // convox/convox docs/deployment/custom-domains.md: wildcards need DNS-01 and a pre-made certificate.
+                // Generation 2 requests an ACM certificate with `convox certs generate`, which covers wildcards.
                 diagnostics.warning(
                     .domainsWildcard, "\(domain.hostname) is a wildcard domain; Convox's default HTTP-01 certificates "
                         + "cannot cover it, so it is kept but needs a certificate made first", at: domain.location,

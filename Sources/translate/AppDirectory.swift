@@ -87,7 +87,15 @@ struct AppDirectory {
             diagnostics.error(.notAFile, "'\(shown)' is a directory, not a file", at: SourceLocation(file: shown))
             return nil
         }
+        // A regular file says its size up front: a huge one is refused without reading it.
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         var contents: [UInt8] = []
+        if isRegular, info.st_size > Self.maximumFileSize {
+            diagnostics.error(
+                .unreadableFile, "'\(shown)' is \(info.st_size) bytes, more than the \(Self.maximumFileSize) bytes "
+                    + "translate reads", at: SourceLocation(file: shown))
+            return nil
+        }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while contents.count <= Self.maximumFileSize {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
@@ -101,10 +109,8 @@ struct AppDirectory {
             contents += chunk[0..<count]
         }
         guard contents.count <= Self.maximumFileSize else {
-            let size = (info.st_mode & S_IFMT) == S_IFREG
-                ? "\(info.st_size) bytes" : "over \(Self.maximumFileSize) bytes"
             diagnostics.error(
-                .unreadableFile, "'\(shown)' is \(size), more than the \(Self.maximumFileSize) bytes translate reads",
+                .unreadableFile, "'\(shown)' is over \(Self.maximumFileSize) bytes, more than translate reads",
                 at: SourceLocation(file: shown))
             return nil
         }

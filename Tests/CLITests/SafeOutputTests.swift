@@ -123,6 +123,18 @@ final class SafeOutputTests: XCTestCase {
                 BinaryTests.executable?.path ?? "translate"], in: app), 0)
     }
 
+    /// A device or pipe has no size up front: it is read to its end, and an endless one stops at the limit.
+    func testEndlessInputStopsAtTheLimit() throws {
+        let app = try makeDirectory(["Procfile": "web: node server.js\n"])
+        let endless = run(["convert", "--config-vars", "/dev/zero", "--dry-run"], in: app)
+        XCTAssertEqual(endless.status, 2)
+        XCTAssertTrue(endless.standardError.contains("/dev/zero: error: '/dev/zero' is over 67108864 bytes"),
+            endless.standardError)
+        let empty = run(["convert", "--config-vars", "/dev/null", "--dry-run"], in: app)
+        XCTAssertEqual(empty.status, 0, empty.standardError)
+        XCTAssertTrue(empty.standardError.contains("[configvars.empty]"), empty.standardError)
+    }
+
     @discardableResult
     func execute(_ executable: String, _ arguments: [String], in directory: URL) throws -> Int32 {
         let process = Process()

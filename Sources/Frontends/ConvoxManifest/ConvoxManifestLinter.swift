@@ -154,6 +154,17 @@ private struct Context {
                     + "dashes", at: at(pair.key, "\(keyPath).\(pair.name)"),
                 hint: "rename it to match \(Linter.namePattern), for example `\(suggestedName(pair.name))`")
         }
+        // Kubernetes limits what Convox names after them (convox/convox provider/k8s/template/app): a service's
+        // Deployment and Service (an RFC 1035 label, 63), a timer's CronJob `timer-<name>` (52, so 46 here).
+        let limit = generation != .three ? nil : kind == "service" ? 63 : kind == "timer" ? 46 : nil
+        for pair in pairs where isValidName(pair.name) {
+            guard let limit, pair.name.count > limit else { continue }
+            diagnostics.error(
+                .lintInvalidName, "\(kind) name \(pair.name) is \(pair.name.count) characters; Kubernetes takes at "
+                    + "most \(limit) for a \(kind)'s name, so the deploy fails",
+                at: at(pair.key, "\(keyPath).\(pair.name)"),
+                hint: "shorten it to at most \(limit) characters")
+        }
         return pairs.map(\.name)
     }
 

@@ -40,7 +40,10 @@ public struct DockerignoreBackend: Backend {
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         let plan = app.buildPlan
-        guard plan.primary != nil || plan.existingDockerfile != nil else { return [] }
+        // Without a Dockerfile to build there is still the upload: `convox deploy` sends the app's directory,
+        // minus what .dockerignore lists, to the rack (convox/convox pkg/common/tar.go), env file included.
+        guard plan.primary != nil || plan.existingDockerfile != nil || EnvFileBackend.writesFile(for: app)
+        else { return [] }
         let envLines = Self.envFileLines(options: options)
         guard plan.writesDockerignore else {
             var file = OutputFile(path: ".dockerignore", contents: envLines.joined(separator: "\n") + "\n",
@@ -50,12 +53,12 @@ public struct DockerignoreBackend: Backend {
         }
         var lines = [".git"] + envLines
         // An existing Dockerfile may COPY build output on purpose, so only history and secrets are left out.
-        if plan.existingDockerfile == nil {
+        if plan.existingDockerfile == nil, plan.primary != nil {
             lines.insert(
                 "# Kept out of the image: git history, env files with secret values, and local caches.", at: 0)
             lines += plan.ignoredPaths.filter { !lines.contains($0) }
         } else {
-            lines.insert("# Kept out of the image: git history and env files with secret values.", at: 0)
+            lines.insert("# Kept out of the image and the upload: git history and env files with secret values.", at: 0)
         }
         var file = OutputFile(path: ".dockerignore", contents: lines.joined(separator: "\n") + "\n")
         file.canBeAdopted = true

@@ -54,6 +54,20 @@ enum CheckCommand: Subcommand {
                 continue
             }
             let existing = String(decoding: data, as: UTF8.self)
+            // A user's file we only add lines to (.gitignore, their .dockerignore) is in sync when every line
+            // convert would add is already in force; otherwise the diff shows the lines convert appends.
+            if file.appendsMissingLines {
+                let missing = OutputWriter.linesNotInForce(
+                    file.contents.split(separator: "\n").map(String.init), in: existing,
+                    trimsLeadingBlanks: file.path != ".gitignore")
+                guard !missing.isEmpty else { continue }
+                stale.append(shown)
+                let appended = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n")
+                    + missing.joined(separator: "\n") + "\n"
+                run.output += UnifiedDiff.render(
+                    old: existing, new: appended, oldLabel: "a/\(shown)", newLabel: "b/\(shown)")
+                continue
+            }
             guard existing != file.contents else { continue }
             stale.append(shown)
             run.output += UnifiedDiff.render(

@@ -77,6 +77,24 @@ final class SafeOutputTests: XCTestCase {
         }
     }
 
+    /// `check` reads a user's .dockerignore and .gitignore the way convert appends to them: in sync when every
+    /// line convert would add is in force, stale (with the lines to append) when a later negation undoes one.
+    func testCheckAcceptsAppendedUserFiles() throws {
+        let app = try makeDirectory([
+            "Procfile": "web: node server.js\n", "vars.json": "{\"A\": \"1\"}\n", "package.json": "{}\n",
+            "package-lock.json": "{}\n", ".dockerignore": "node_modules\n", ".gitignore": "*.log\n",
+        ])
+        let arguments = ["--config-vars", "vars.json"]
+        XCTAssertEqual(run(["convert"] + arguments, in: app).status, 0)
+        let inSync = run(["check"] + arguments, in: app)
+        XCTAssertEqual(inSync.status, 0, inSync.standardOutput + inSync.standardError)
+        let dockerignore = app.appendingPathComponent(".dockerignore")
+        try Data((try String(contentsOf: dockerignore, encoding: .utf8) + "!.env\n").utf8).write(to: dockerignore)
+        let stale = run(["check"] + arguments, in: app)
+        XCTAssertEqual(stale.status, 1, stale.standardError)
+        XCTAssertTrue(stale.standardOutput.contains("+**/.env\n"), stale.standardOutput)
+    }
+
     /// An env file git already tracks stays committable whatever .gitignore says: git itself is asked, and says so.
     func testTrackedEnvFileIsReported() throws {
         let git = "/usr/bin/git"

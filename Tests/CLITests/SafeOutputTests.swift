@@ -95,6 +95,29 @@ final class SafeOutputTests: XCTestCase {
         XCTAssertTrue(stale.standardOutput.contains("+**/.env\n"), stale.standardOutput)
     }
 
+    /// The env file is 0600 after every run: one the user loosened is tightened, also when nothing else changed.
+    func testEnvFileModeIsTightenedOnEveryRun() throws {
+        let app = try makeDirectory(["Procfile": "web: node server.js\n", "vars.json": "{\"A\": \"1\"}\n"])
+        let envFile = app.appendingPathComponent(".env").path
+        func mode() throws -> Int? {
+            (try FileManager.default.attributesOfItem(atPath: envFile)[.posixPermissions] as? NSNumber)?.intValue
+        }
+        XCTAssertEqual(run(["convert", "--config-vars", "vars.json"], in: app).status, 0)
+        XCTAssertEqual(try mode(), 0o600)
+        chmod(envFile, 0o644)
+        let dryRun = run(["convert", "--config-vars", "vars.json", "--dry-run"], in: app)
+        XCTAssertTrue(dryRun.standardOutput.contains(".env: would be unchanged (its mode would be set back to 0600)"),
+            dryRun.standardOutput)
+        XCTAssertEqual(try mode(), 0o644, "a dry run changes nothing")
+        let again = run(["convert", "--config-vars", "vars.json"], in: app)
+        XCTAssertTrue(again.standardOutput.contains(".env: unchanged (mode set back to 0600)"), again.standardOutput)
+        XCTAssertEqual(try mode(), 0o600)
+        chmod(envFile, 0o640)
+        try Data("{\"A\": \"2\"}\n".utf8).write(to: app.appendingPathComponent("vars.json"))
+        XCTAssertEqual(run(["convert", "--config-vars", "vars.json"], in: app).status, 0)
+        XCTAssertEqual(try mode(), 0o600, "a replaced env file is 0600 too")
+    }
+
     /// An env file git already tracks stays committable whatever .gitignore says: git itself is asked, and says so.
     func testTrackedEnvFileIsReported() throws {
         let git = "/usr/bin/git"

@@ -296,8 +296,10 @@ public struct RunbookBackend: Backend {
         for group in groups {
             text += "### \(group.area)\n\n"
             for warning in group.items {
-                let place = warning.location.map { "`\($0.rendered)`: " } ?? ""
-                text += "- [ ] \(place)\(warning.message)" + (warning.hint.map { ". **Do:** \($0)" } ?? "") + "\n"
+                // Messages quote the user's names and values: one line each, like on stderr.
+                let place = warning.location.map { "`\(OneLineText.escaped($0.rendered))`: " } ?? ""
+                text += "- [ ] \(place)\(OneLineText.escaped(warning.message))"
+                    + (warning.hint.map { ". **Do:** \(OneLineText.escaped($0))" } ?? "") + "\n"
             }
             text += "\n"
         }

@@ -322,6 +322,14 @@ struct OutputWriter {
                 }
                 staged[index].isCommitted = true
             }
+            // The renames themselves reach the disk only when each directory is synced.
+            for directory in Set(staged.map { ($0.target as NSString).deletingLastPathComponent }).sorted() {
+                let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if descriptor >= 0 {
+                    fsync(descriptor)
+                    close(descriptor)
+                }
+            }
             return nil
         }
 

@@ -15,6 +15,7 @@ extension DiagnosticID {
     static let convoxVariable: DiagnosticID = "environment.convox-variable"
     static let formationUnknownSize: DiagnosticID = "formation.unknown-size"
     static let formationUnknownType: DiagnosticID = "formation.unknown-process-type"
+    static let formationDuplicateType: DiagnosticID = "formation.duplicate-process-type"
     static let postdeploy: DiagnosticID = "appjson.postdeploy"
     static let scriptNotApplicable: DiagnosticID = "appjson.script-not-applicable"
     static let environmentsNotApplicable: DiagnosticID = "appjson.environments"
@@ -336,7 +337,18 @@ extension AppTranslator {
             if byHerokuName[service.herokuName] == nil { byHerokuName[service.herokuName] = index }
             if byName[service.name] == nil { byName[service.name] = index }
         }
+        var firstEntry: [String: AppJSONFormation] = [:]
         for entry in formation {
+            // The array form can name a type twice (the object form's duplicate keys are reported by the reader).
+            if let first = firstEntry[entry.processType] {
+                diagnostics.warning(
+                    .formationDuplicateType,
+                    "formation names process type \"\(entry.processType)\" again (first at "
+                        + "\(first.location.rendered)); the later entry is used", at: entry.location,
+                    hint: "keep one entry per process type")
+            } else {
+                firstEntry[entry.processType] = entry
+            }
             // Heroku matches formation entries to Procfile types exactly (process types are case-sensitive), so
             // `Worker` does not scale `worker`: a near miss is reported with the type it probably meant.
             guard let index = byHerokuName[entry.processType] else {

@@ -23,7 +23,7 @@ struct GitIgnoreVerification {
         guard let git else { return }
         let directory = (absolutePath as NSString).deletingLastPathComponent
         let name = (absolutePath as NSString).lastPathComponent
-        guard run(git, ["-C", directory, "rev-parse", "--is-inside-work-tree"]) == 0 else { return }
+        // Outside a work tree both commands exit 128, which says nothing either way.
         if run(git, ["-C", directory, "check-ignore", "-q", "--no-index", "--", name]) == 1 {
             diagnostics.warning(
                 .envFileNotIgnored, "git does not ignore '\(shown)', which holds secret values",

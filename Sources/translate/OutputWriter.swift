@@ -11,8 +11,8 @@ extension DiagnosticID {
 }
 
 /// Writes generated files without losing anything: a file the user wrote or edited is never replaced without
-/// `--force`, symlinks are not followed out of the output directory, and every write is a temporary file in the
-/// same directory renamed over the target, so an interrupted run leaves the old file whole.
+/// `--force`, links on the way to the output directory or at an output are not followed, and all outputs are
+/// written as one transaction (staged beside their targets, then renamed), so a failure leaves nothing changed.
 struct OutputWriter {
     enum Change: String {
         case create = "created"

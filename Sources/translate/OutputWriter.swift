@@ -198,9 +198,10 @@ struct OutputWriter {
         }
     }
 
-    /// Whether `!pattern` may re-include the top-level name (or pattern) `line`. A pattern with a `/` inside
-    /// (other than a leading `/` or `**/`) or a trailing `/` names something below or a directory, never a
-    /// top-level file; otherwise it is matched as a glob (fnmatch, as git and Docker match one path component).
+    /// Whether `!pattern` may re-include something the top-level name or pattern `line` covers. A pattern with a
+    /// `/` inside (other than a leading `/` or `**/`) or a trailing `/` names something below or a directory, never
+    /// a top-level file; otherwise the two overlap when either matches the other as a name (fnmatch, as git and
+    /// Docker match one path component): `!.env*` re-includes `.env`, `!.env.production` part of `.env.*`.
     static func negation(_ negation: String, mayMatch line: String) -> Bool {
         var pattern = String(negation.dropFirst())
         var name = line
@@ -210,7 +211,7 @@ struct OutputWriter {
         }
         if pattern == "**" { return true }
         if pattern.contains("/") { return false }
-        return fnmatch(pattern, name, 0) == 0
+        return fnmatch(pattern, name, 0) == 0 || fnmatch(name, pattern, 0) == 0
     }
 
     /// Permission bits of an existing file, so appending to a user's file keeps its mode.

@@ -137,6 +137,35 @@ final class SafeOutputTests: XCTestCase {
         XCTAssertFalse(tracked.standardError.contains("[output.env-file-not-ignored]"), tracked.standardError)
     }
 
+    /// Rows of (existing file, required lines, lines still to append): a line is in force only when no later
+    /// negation of the user's could re-include it; our own negations and unrelated ones do not count.
+    func testLinesInForce() {
+        let rows: [(String, [String], [String])] = [
+            ("", [".env"], [".env"]),
+            (".env\n", [".env"], []),
+            (".env   \n", [".env"], []),
+            (" .env\n", [".env"], [".env"]),
+            (".env\n!.env\n", [".env"], [".env"]),
+            (".env\n!.env*\n", [".env"], [".env"]),
+            (".env\n!/.env\n", [".env"], [".env"]),
+            (".env\n!**/.env\n", [".env"], [".env"]),
+            (".env\n!**\n", [".env"], [".env"]),
+            (".env\n!node_modules/keep\n", [".env"], []),
+            (".env\n!*.log\n", [".env"], []),
+            (".env\n!config/.env\n", [".env"], []),
+            (".env\n!.env/\n", [".env"], []),
+            ("**/.env.*\n!**/.env.example\n", ["**/.env.*", "!**/.env.example"], []),
+            ("**/.env.*\n!.env.production\n", ["**/.env.*"], ["**/.env.*"]),
+            ("!.env\n.env\r\n", [".env"], []),
+        ]
+        for (existing, required, expected) in rows {
+            let missing = OutputWriter.linesNotInForce(required, in: existing, trimsLeadingBlanks: false)
+            XCTAssertEqual(missing, expected, "row: \(existing.debugDescription)")
+        }
+        XCTAssertEqual(OutputWriter.linesNotInForce([".env"], in: " .env\n", trimsLeadingBlanks: true), [],
+            "Docker trims both ends of a line")
+    }
+
     /// Names no .gitignore or .dockerignore line could carry literally are usage errors.
     func testEnvFileNamesThatIgnoreFilesCannotHold() throws {
         let app = try makeDirectory(["Procfile": "web: node server.js\n"])

@@ -239,7 +239,8 @@ public struct RunbookBackend: Backend {
         var step = 1
         if !app.timers.isEmpty {
             text += "\(step). Disable every Heroku Scheduler job (`heroku addons:open scheduler -a \(names.heroku)`):\n"
-            for timer in app.timers { text += "   - `\(timer.command.shellText)`\n" }
+            // A JSON job list can hold a command with a line break: one line here, so no heading or step is added.
+            for timer in app.timers { text += "   - `\(OneLineText.escaped(timer.command.shellText))`\n" }
             step += 1
         }
         text += "\(step). Put Heroku in maintenance mode:\n\n   ```sh\n   heroku maintenance:on -a \(names.heroku)\n   ```\n\n"
@@ -271,7 +272,7 @@ public struct RunbookBackend: Backend {
         text += "| Heroku Scheduler job | Convox timer | schedule (UTC) | service |\n|---|---|---|---|\n"
         for timer in app.timers {
             // A `|` inside a cell would end it, even within backticks.
-            let command = timer.command.shellText.replacingOccurrences(of: "|", with: "\\|")
+            let command = OneLineText.escaped(timer.command.shellText).replacingOccurrences(of: "|", with: "\\|")
             text += "| `\(command)` | `\(timer.name)` | `\(timer.schedule.cronExpression(for: options.generation))` "
                 + "| `\(timer.service)` |\n"
         }

@@ -46,6 +46,13 @@ enum ConvertCommand: Subcommand {
             workingDirectory: context.workingDirectory)
         if options.outputDirectoryInApp != nil {
             writer.appRoot = (directory.absolutePath, directory.displayPath)
+        } else if let outTyped, context.resolve(outTyped) != directory.absolutePath {
+            // Convox reads the manifest and builds from inside the directory it deploys (convox/convox
+            // pkg/cli/builds.go joins `-m` to it), so files outside the app cannot be deployed where they are.
+            run.diagnostics.note(
+                .outputOutsideApp, "'\(outTyped)' is outside the app directory; `convox deploy` reads convox.yml and "
+                    + "builds from inside the directory it deploys, so these files only work once copied into the app",
+                hint: "copy them into the app, or use an --out directory inside it and deploy with `-m DIR/convox.yml`")
         }
         let plans = writer.plan(conversion.files, into: &run.diagnostics)
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }

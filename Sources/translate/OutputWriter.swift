@@ -8,6 +8,7 @@ extension DiagnosticID {
     static let outputNotAFile: DiagnosticID = "output.not-a-file"
     static let outputWriteFailed: DiagnosticID = "output.write-failed"
     static let outputPathClash: DiagnosticID = "output.path-clash"
+    static let outputOutsideApp: DiagnosticID = "output.outside-app"
 }
 
 /// Writes generated files without losing anything: a file the user wrote or edited is never replaced without

@@ -63,6 +63,13 @@ public struct ConvoxManifestBackend: Backend {
                     YAMLEntry("path", .string(build.path)), YAMLEntry("manifest", .string(build.manifest)),
                 ])))
             }
+        } else if buildPlan.existingDockerfile == nil, buildPlan.primary != nil,
+            let outDirectory = options.outputDirectoryInApp
+        {
+            // Our Dockerfile is written into --out DIR, while the build context stays the app's root.
+            entries.append(YAMLEntry("build", .mapping([
+                YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(outDirectory + "/Dockerfile")),
+            ])))
         } else if let dockerfile = buildPlan.existingDockerfile, dockerfile != "Dockerfile" {
             entries.append(YAMLEntry("build", .mapping([
                 YAMLEntry("path", .string(".")), YAMLEntry("manifest", .string(dockerfile)),

@@ -21,7 +21,7 @@ public struct EnvFileBackend: Backend {
         var body = "# Config var values for Convox; this file holds secrets: never commit it.\n"
             + "# Load them with: convox env set --app APP < \(options.envFileName)\n"
         for value in app.environmentValues {
-            if let problem = Self.problem(with: value.value) {
+            if let problem = Self.problem(with: value.value, key: value.key) {
                 diagnostics.warning(
                     .unrepresentableValue,
                     "the value of \(value.key) \(problem), so docker --env-file, `convox env set` and dotenv would "
@@ -40,11 +40,34 @@ public struct EnvFileBackend: Backend {
         return [OutputFile(path: options.envFileName, contents: body, isSecret: true, headerStyle: .hash)]
     }
 
+    /// Longest `KEY=value` line: docker's `--env-file` reads lines with Go's bufio.Scanner, whose default token
+    /// limit is 64 KiB (a longer line fails the run), and `convox env set` drops the keys after such a line.
+    static let maximumLineBytes = 64 * 1024 - 1
+
+    /// Characters Python's `str.strip()` removes, which python-dotenv applies to an unquoted value, while docker
+    /// and `convox env set` keep them: a value starting or ending with one is read differently.
+    static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        (0x09...0x0D).contains(scalar.value) || (0x1C...0x20).contains(scalar.value) || scalar.value == 0x85
+            || scalar.value == 0xA0 || scalar.value == 0x1680 || (0x2000...0x200A).contains(scalar.value)
+            || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x202F || scalar.value == 0x205F
+            || scalar.value == 0x3000
+    }
+
     /// Why `value` cannot be written unquoted so every reader agrees, or nil when it can.
-    static func problem(with value: String) -> String? {
+    static func problem(with value: String, key: String = "") -> String? {
         if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { return "spans several lines" }
-        if let first = value.first, first == " " || first == "\t" { return "starts with a space" }
-        if let last = value.last, last == " " || last == "\t" { return "ends with a space" }
+        if key.utf8.count + 1 + value.utf8.count > maximumLineBytes {
+            return "is over 64 KiB (docker --env-file fails on such a line)"
+        }
+        for (end, scalar) in [("starts", value.unicodeScalars.first), ("ends", value.unicodeScalars.last)] {
+            guard let scalar, isPythonWhitespace(scalar) else { continue }
+            if scalar == " " || scalar == "\t" { return "\(end) with a space" }
+            let code = "U+" + String(String(scalar.value, radix: 16, uppercase: true).paddedTo4)
+            return "\(end) with a blank (\(code)) that dotenv strips and docker keeps"
+        }
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) {
+            return "has a control character"
+        }
         if let first = value.first, first == "'" || first == "\"" { return "starts with a quote" }
         if value.containsLiteral(" #") || value.containsLiteral("\t#") {
             return "has a \" #\" that dotenv reads as a comment"
@@ -52,4 +75,9 @@ public struct EnvFileBackend: Backend {
         if value.containsLiteral("${") { return "has \"${\", which dotenv expands" }
         return nil
     }
+}
+
+extension String {
+    /// Hex digits padded to the four of the usual `U+00A0` notation.
+    fileprivate var paddedTo4: String { String(repeating: "0", count: max(0, 4 - count)) + self }
 }

@@ -9,7 +9,12 @@ public struct GitIgnoreBackend: Backend {
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         guard EnvFileBackend.writesFile(for: app) else { return [] }
-        return [OutputFile(path: ".gitignore", contents: options.envFileName + "\n", headerStyle: nil,
+        var lines = [options.envFileName]
+        // The config vars export holds the same secrets: keep it out of commits too.
+        if let configVars = options.configVarsPathInOutputDirectory.flatMap(DockerignoreBackend.literalPattern) {
+            lines.append(configVars)
+        }
+        return [OutputFile(path: ".gitignore", contents: lines.joined(separator: "\n") + "\n", headerStyle: nil,
             appendsMissingLines: true)]
     }
 }

@@ -33,14 +33,20 @@ public struct RunbookBackend: Backend {
         init(app: AppIR, options: ConversionOptions) {
             let given = options.herokuAppName ?? app.name.flatMap(ServiceNaming.normalize)
             isHerokuKnown = given != nil
-            heroku = given ?? "<heroku-app>"
+            // Pasted into shell commands: anything but a Heroku app name's own characters is single-quoted
+            // (the CLI already refuses such a `--heroku-app`; this keeps every other source safe too).
+            heroku = given.map { name in
+                name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                    ? name : ShellCommand.singleQuoted(OneLineText.escaped(name))
+            } ?? "<heroku-app>"
             convox = given.flatMap(ServiceNaming.normalize) ?? "<convox-app>"
         }
     }
 
     func header(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
-        var text = "# Moving \(app.name ?? names.heroku) from Heroku to Convox\n\n"
-        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\($0.split(separator: "/").last ?? Substring($0))`" }.joined(separator: ", ")). "
+        // app.json `name` and file names are the user's text: one line each, so no heading or list can break.
+        var text = "# Moving \(OneLineText.escaped(app.name ?? names.heroku)) from Heroku to Convox\n\n"
+        text += "Written by translate for this app from \(app.sourceFiles.isEmpty ? "its files" : app.sourceFiles.map { "`\(OneLineText.escaped(String($0.split(separator: "/").last ?? Substring($0))))`" }.joined(separator: ", ")). "
         text += "Run the steps in order; every command can be pasted into a shell.\n\n"
         text += "- Heroku app: `\(names.heroku)`\n- Convox app: `\(names.convox)`\n"
         text += "- Convox generation \(options.generation.rawValue) (\(options.generation == .three ? "Kubernetes" : "ECS") rack)\n"
@@ -58,8 +64,28 @@ public struct RunbookBackend: Backend {
             + app.commandLauncher.convoxRunArgument(task.command, generation: options.generation)
     }
 
+    /// ` -m DIR/convox.yml` when --out DIR is inside the app: Convox then deploys the app's root, reading the
+    /// manifest from DIR (convox/convox pkg/cli/builds.go `--manifest`, `-m`).
+    static func manifestFlag(_ options: ConversionOptions) -> String {
+        options.outputDirectoryInApp.map { directory in
+            let path = OneLineText.escaped(directory) + "/convox.yml"
+            let isPlain = path.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "._/-".unicodeScalars.contains($0)
+            }
+            return " -m " + (isPlain ? path : ShellCommand.singleQuoted(path))
+        } ?? ""
+    }
+
+    /// A hostname as one shell word: a wildcard `*.example.com` would otherwise be expanded as a glob.
+    static func shellWord(_ text: String) -> String {
+        text.hasPrefix("<") || text.unicodeScalars.allSatisfy({
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+        }) ? text : ShellCommand.singleQuoted(text)
+    }
+
     func runLocally(_ app: AppIR, _ names: Names, _ options: ConversionOptions) -> String {
-        var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\n```\n\n"
+        var text = "## 1. Run it locally\n\nStart the app and its resources on your local rack:\n\n```sh\nconvox start\(Self.manifestFlag(options))\n```\n\n"
         text += "In a second terminal:\n\n```sh\nconvox switch local\n"
         for task in app.releaseTasks where task.kind == .releasePhase {
             text += "\(convoxRun(task, app, options))\n"
@@ -103,7 +129,7 @@ public struct RunbookBackend: Backend {
         if app.environmentValues.isEmpty && missing.isEmpty {
             text += "No environment values to load.\n\n"
         }
-        text += "### Deploy\n\n```sh\nconvox deploy \(flag) --wait\n```\n\n"
+        text += "### Deploy\n\n```sh\nconvox deploy \(flag)\(Self.manifestFlag(options)) --wait\n```\n\n"
         text += "The first deploy creates the resources and load balancer and can take 15-20 minutes.\n"
         let releaseTasks = app.releaseTasks.filter { $0.kind == .releasePhase }
         let isInitContainer = app.services.contains { $0.initCommand != nil }
@@ -119,7 +145,7 @@ public struct RunbookBackend: Backend {
                     text += "\(convoxRun(task, app, options)) \(flag)\n"
                 }
                 text += "```\n\nFor every later deploy, run it against the new release before it goes live:\n\n```sh\n"
-                text += "convox build \(flag) --id   # prints the new release id, e.g. RABCDEFGHI\n"
+                text += "convox build \(flag)\(Self.manifestFlag(options)) --id   # prints the new release id, e.g. RABCDEFGHI\n"
                 for task in releaseTasks {
                     text += "\(convoxRun(task, app, options)) \(flag) --release RABCDEFGHI\n"
                 }
@@ -224,17 +250,17 @@ public struct RunbookBackend: Backend {
             + "switch propagates quickly.\n"
         if options.generation == .two {
             text += "2. Issue a certificate on Convox (an AWS administrator may have to approve it by email):\n\n"
-                + "   ```sh\n" + shown.map { "   convox certs generate \($0)\n" }.joined() + "   ```\n\n"
+                + "   ```sh\n" + shown.map { "   convox certs generate \(Self.shellWord($0))\n" }.joined() + "   ```\n\n"
         } else {
             text += "2. Certificates: on a generation 3 rack Convox requests one automatically for every `domain:` "
                 + "once DNS points at the rack; nothing to run.\n"
         }
         if domains.isEmpty {
             text += "3. Add `domain: <your-domain>` under `services.web` in convox.yml (or run translate again with "
-                + "`--domains FILE`), then `convox deploy -a \(names.convox) --wait`.\n"
+                + "`--domains FILE`), then `convox deploy -a \(names.convox)\(Self.manifestFlag(options)) --wait`.\n"
         } else {
             text += "3. convox.yml already sets `domain:` on the web service. Deploy it: "
-                + "`convox deploy -a \(names.convox) --wait`.\n"
+                + "`convox deploy -a \(names.convox)\(Self.manifestFlag(options)) --wait`.\n"
         }
         return text
     }
@@ -244,7 +270,8 @@ public struct RunbookBackend: Backend {
         var step = 1
         if !app.timers.isEmpty {
             text += "\(step). Disable every Heroku Scheduler job (`heroku addons:open scheduler -a \(names.heroku)`):\n"
-            for timer in app.timers { text += "   - `\(timer.command.shellText)`\n" }
+            // A JSON job list can hold a command with a line break: one line here, so no heading or step is added.
+            for timer in app.timers { text += "   - `\(OneLineText.escaped(timer.command.shellText))`\n" }
             step += 1
         }
         text += "\(step). Put Heroku in maintenance mode:\n\n   ```sh\n   heroku maintenance:on -a \(names.heroku)\n   ```\n\n"
@@ -276,7 +303,7 @@ public struct RunbookBackend: Backend {
         text += "| Heroku Scheduler job | Convox timer | schedule (UTC) | service |\n|---|---|---|---|\n"
         for timer in app.timers {
             // A `|` inside a cell would end it, even within backticks.
-            let command = timer.command.shellText.replacingOccurrences(of: "|", with: "\\|")
+            let command = OneLineText.escaped(timer.command.shellText).replacingOccurrences(of: "|", with: "\\|")
             text += "| `\(command)` | `\(timer.name)` | `\(timer.schedule.cronExpression(for: options.generation))` "
                 + "| `\(timer.service)` |\n"
         }
@@ -301,8 +328,10 @@ public struct RunbookBackend: Backend {
         for group in groups {
             text += "### \(group.area)\n\n"
             for warning in group.items {
-                let place = warning.location.map { "`\($0.rendered)`: " } ?? ""
-                text += "- [ ] \(place)\(warning.message)" + (warning.hint.map { ". **Do:** \($0)" } ?? "") + "\n"
+                // Messages quote the user's names and values: one line each, like on stderr.
+                let place = warning.location.map { "`\(OneLineText.escaped($0.rendered))`: " } ?? ""
+                text += "- [ ] \(place)\(OneLineText.escaped(warning.message))"
+                    + (warning.hint.map { ". **Do:** \(OneLineText.escaped($0))" } ?? "") + "\n"
             }
             text += "\n"
         }

@@ -11,9 +11,12 @@ extension DiagnosticID {
     static let generateSecret: DiagnosticID = "environment.generate-secret"
     static let requiredWithoutValue: DiagnosticID = "environment.required-without-value"
     static let valueNotInManifest: DiagnosticID = "environment.value-not-in-manifest"
+    static let invalidVariableName: DiagnosticID = "environment.invalid-name"
+    static let convoxVariable: DiagnosticID = "environment.convox-variable"
     static let formationUnknownSize: DiagnosticID = "formation.unknown-size"
     static let formationUnknownType: DiagnosticID = "formation.unknown-process-type"
     static let formationExceedsNode: DiagnosticID = "formation.exceeds-default-node"
+    static let formationDuplicateType: DiagnosticID = "formation.duplicate-process-type"
     static let postdeploy: DiagnosticID = "appjson.postdeploy"
     static let scriptNotApplicable: DiagnosticID = "appjson.script-not-applicable"
     static let environmentsNotApplicable: DiagnosticID = "appjson.environments"
@@ -31,6 +34,26 @@ extension AppTranslator {
         "HEROKU_PARENT_APP_NAME", "HEROKU_PR_NUMBER", "HEROKU_RELEASE_CREATED_AT", "HEROKU_RELEASE_VERSION",
         "HEROKU_SLUG_COMMIT", "HEROKU_SLUG_DESCRIPTION",
     ]
+
+    /// Variables Convox sets in every process itself (convox/convox provider/k8s/helpers.go: systemEnvironment,
+    /// appEnvironment, buildEnvironment, releaseEnvironment, serviceEnvironment). The app's own environment is
+    /// applied last there, so a Heroku config var of the same name would replace Convox's value (`RACK_URL` is
+    /// what the `convox` CLI inside a container talks to).
+    public static let convoxVariables = [
+        "APP", "BUILD", "BUILD_DESCRIPTION", "BUILD_GIT_SHA", "RACK", "RACK_URL", "RELEASE", "SERVICE",
+    ]
+
+    /// A name every reader of the environment takes as one variable: POSIX's portable form, which is also what
+    /// Heroku's docs ask config var keys to use. Anything else (`1ABC`, `A-B`, `A.B`, `A=B`, a blank, a control
+    /// character, non-ASCII) is broken by `KEY=value` lines or by the shell, so it is never passed on.
+    public static func isValidVariableName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first)
+            || ("a"..."z").contains(first)
+        else { return false }
+        return key.unicodeScalars.allSatisfy {
+            $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+        }
+    }
 
     /// Applies app.json and config vars to `app`, whose services already exist.
     func applyAppJSONAndConfigVars(_ heroku: HerokuApp, to app: inout AppIR, into diagnostics: inout Diagnostics) {
@@ -205,6 +228,24 @@ extension AppTranslator {
         var missing: [String] = []
         for source in sources {
             let key = source.key
+            guard Self.isValidVariableName(key) else {
+                diagnostics.warning(
+                    .invalidVariableName,
+                    "\"\(key)\" is not a valid environment variable name; it is left out of convox.yml and the "
+                        + "env file", at: source.location,
+                    hint: "use letters, digits and _ only, not starting with a digit, and change the app to read "
+                        + "the new name")
+                continue
+            }
+            if Self.convoxVariables.contains(key) {
+                diagnostics.warning(
+                    .convoxVariable,
+                    "\(key) is set by Convox itself in every process; a value here would replace Convox's, so it is "
+                        + "left out", at: source.location,
+                    hint: "if the app needs the Heroku value, rename the variable (and the code reading it) and set "
+                        + "it with `convox env set`")
+                continue
+            }
             if Self.platformVariables.contains(key) {
                 diagnostics.note(
                     .platformVariable,
@@ -251,7 +292,8 @@ extension AppTranslator {
                 } else {
                     diagnostics.note(
                         .valueNotInManifest,
-                        "the value of \(key) has a line break or \"${\", which Convox would change in convox.yml; "
+                        "the value of \(key) has a line break, a control character or \"${\", which Convox would "
+                            + "change in convox.yml; "
                             + "it is declared as required instead",
                         at: source.location)
                     if realValue == nil {
@@ -284,9 +326,11 @@ extension AppTranslator {
         }
     }
 
-    /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line.
+    /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line with no control
+    /// character (a JSON-escaped `\u0000` must not reach convox.yml, where YAML readers disagree on it).
     static func fitsManifest(_ value: String) -> Bool {
         !value.containsLiteral("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            && !value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }
     }
 
     func applyFormation(
@@ -299,15 +343,30 @@ extension AppTranslator {
             if byHerokuName[service.herokuName] == nil { byHerokuName[service.herokuName] = index }
             if byName[service.name] == nil { byName[service.name] = index }
         }
+        var firstEntry: [String: AppJSONFormation] = [:]
         for entry in formation {
-            guard let index = byHerokuName[entry.processType]
-                ?? ServiceNaming.normalize(entry.processType).flatMap({ byName[$0] })
-            else {
+            // The array form can name a type twice (the object form's duplicate keys are reported by the reader).
+            if let first = firstEntry[entry.processType] {
+                diagnostics.warning(
+                    .formationDuplicateType,
+                    "formation names process type \"\(entry.processType)\" again (first at "
+                        + "\(first.location.rendered)); the later entry is used", at: entry.location,
+                    hint: "keep one entry per process type")
+            } else {
+                firstEntry[entry.processType] = entry
+            }
+            // Heroku matches formation entries to Procfile types exactly (process types are case-sensitive), so
+            // `Worker` does not scale `worker`: a near miss is reported with the type it probably meant.
+            guard let index = byHerokuName[entry.processType] else {
+                let nearMiss = ServiceNaming.normalize(entry.processType).flatMap { byName[$0] }
+                    .map { services[$0].herokuName }
                 diagnostics.warning(
                     .formationUnknownType,
                     "formation.\(entry.processType) names a process type the Procfile does not define; it is "
                         + "left out", at: entry.location,
-                    hint: "add \"\(entry.processType): <command>\" to the Procfile, or remove the entry")
+                    hint: nearMiss.map {
+                        "process types are case-sensitive and spelled exactly: did you mean \"\($0)\"?"
+                    } ?? "add \"\(entry.processType): <command>\" to the Procfile, or remove the entry")
                 continue
             }
             if let quantity = entry.quantity { services[index].scale.count = quantity }

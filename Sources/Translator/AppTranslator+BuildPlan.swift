@@ -41,8 +41,9 @@ extension AppTranslator {
         plan.writesDockerignore = !runtime.hasOwnDockerignore
         if !plan.writesDockerignore {
             diagnostics.note(
-                .buildExistingDockerignore, "the app's own .dockerignore is kept; translate does not write one",
-                hint: "make sure it lists .git and .env, so history and secrets stay out of the image")
+                .buildExistingDockerignore, "the app's own .dockerignore is kept; translate only appends the "
+                    + "env-file lines it lacks, so no secrets reach the image",
+                hint: "make sure it lists .git too, so the history stays out of the image")
         }
         if let manifest = heroku.herokuYML, let main = manifest.build(named: "web") ?? manifest.builds.first {
             plan.existingDockerfile = main.dockerfile

@@ -2,6 +2,7 @@ extension DiagnosticID {
     static let renamedType: DiagnosticID = "procfile.renamed-type"
     static let nameClash: DiagnosticID = "procfile.name-clash"
     static let invalidName: DiagnosticID = "procfile.invalid-name"
+    static let nameTooLong: DiagnosticID = "procfile.name-too-long"
     static let defaultPort: DiagnosticID = "service.default-port"
     static let portOutOfRange: DiagnosticID = "service.port-out-of-range"
     static let noWebProcess: DiagnosticID = "service.no-web"
@@ -155,6 +156,9 @@ public struct AppTranslator: Sendable {
         return result
     }
 
+    /// Longest service name: Kubernetes' limit for a Service (an RFC 1035 label).
+    public static let maximumServiceNameLength = 63
+
     func services(from processTypes: [ProcessType], into diagnostics: inout Diagnostics) -> [Service] {
         var services: [Service] = []
         var claimedBy: [String: ProcessType] = [:]
@@ -163,6 +167,15 @@ public struct AppTranslator: Sendable {
                 diagnostics.error(
                     .invalidName, "process type \"\(process.name)\" has no letters or digits to name a service",
                     at: process.location, hint: "rename the process type")
+                continue
+            }
+            // Convox names the service's Kubernetes Deployment and Service after it, and a Service name is an
+            // RFC 1035 label of at most 63 characters: a longer one fails the deploy, not the conversion.
+            guard name.count <= Self.maximumServiceNameLength else {
+                diagnostics.error(
+                    .nameTooLong, "process type \"\(process.name)\" gives a service name of \(name.count) characters; "
+                        + "Convox (Kubernetes) allows at most \(Self.maximumServiceNameLength)", at: process.location,
+                    hint: "rename the process type to at most \(Self.maximumServiceNameLength) characters")
                 continue
             }
             if let earlier = claimedBy[name] {

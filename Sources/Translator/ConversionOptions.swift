@@ -41,6 +41,17 @@ public struct ConversionOptions: Sendable, Equatable {
     public var resourcePlacement: ResourcePlacement?
     /// `--health-path PATH`: the web service's `health:`, in place of the one found in the app's routes.
     public var healthPath: String?
+    /// `--out DIR` when DIR is inside the app, as a path relative to the app (`deploy/convox`). Convox uploads and
+    /// builds the directory `convox deploy` runs in, reading `build.path` and `-m` relative to it (convox/convox
+    /// pkg/build/build.go, pkg/cli/builds.go), so the app is deployed from its root with `-m DIR/convox.yml`:
+    /// `build: .` stays the app's source, the Dockerfile is named as `DIR/Dockerfile`, and .dockerignore must
+    /// sit at the app's root, the only one Convox reads (pkg/common/tar.go).
+    public var outputDirectoryInApp: String?
+    /// The `--config-vars` file relative to the app's root, when it lies inside the app: it holds every secret
+    /// value, so .dockerignore keeps it out of the build context.
+    public var configVarsPathInApp: String?
+    /// The same file relative to the output directory, when it lies inside it: .gitignore keeps it out of commits.
+    public var configVarsPathInOutputDirectory: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -30,6 +30,9 @@ public struct OutputFile: Sendable, Equatable {
     /// True for a file the user owns (`.gitignore`): `contents` are lines that must be in it. Missing lines are
     /// appended, nothing is ever removed or reordered, and no header is added.
     public var appendsMissingLines: Bool
+    /// True for a file that belongs at the app's root even when `--out DIR` is inside the app (.dockerignore:
+    /// Convox reads only the one at the root of what it uploads).
+    public var isAtAppRoot = false
 
     public init(
         path: String, contents: String, isSecret: Bool = false, headerStyle: HeaderStyle? = .hash,

@@ -57,6 +57,10 @@ struct AppDirectory {
                 return readFile(at: absolute, shownAs: displayPath(name), into: &diagnostics)
             case .namedFile(let typed):
                 if typed == "-" { return InputFile(path: "<stdin>", contents: context.readStandardInput()) }
+                // The same stream under its device names, so tests and in-process runs see the injected stdin.
+                if typed == "/dev/stdin" || typed == "/dev/fd/0" {
+                    return InputFile(path: typed, contents: context.readStandardInput())
+                }
                 let absolute = context.resolve(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
                     diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
@@ -68,24 +72,48 @@ struct AppDirectory {
         }
     }
 
+    /// Reads with open/read rather than by size, so a pipe (`--config-vars <(heroku config --json)` names
+    /// `/dev/fd/63`), a FIFO or a character device is read to its end like a regular file, and never past the limit.
     func readFile(at absolute: String, shownAs shown: String, into diagnostics: inout Diagnostics) -> InputFile? {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+        let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            diagnostics.error(.unreadableFile, "'\(shown)' cannot be read: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: shown), hint: "check the file's permissions")
+            return nil
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             diagnostics.error(.notAFile, "'\(shown)' is a directory, not a file", at: SourceLocation(file: shown))
             return nil
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
-        guard size <= Self.maximumFileSize else {
+        // A regular file says its size up front: a huge one is refused without reading it.
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        var contents: [UInt8] = []
+        if isRegular, info.st_size > Self.maximumFileSize {
             diagnostics.error(
-                .unreadableFile, "'\(shown)' is \(size) bytes, more than the \(Self.maximumFileSize) bytes translate reads",
+                .unreadableFile, "'\(shown)' is \(info.st_size) bytes, more than the \(Self.maximumFileSize) bytes "
+                    + "translate reads", at: SourceLocation(file: shown))
+            return nil
+        }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while contents.count <= Self.maximumFileSize {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                diagnostics.error(.unreadableFile, "'\(shown)' cannot be read: \(String(cString: strerror(errno)))",
+                    at: SourceLocation(file: shown), hint: "check the file's permissions")
+                return nil
+            }
+            contents += chunk[0..<count]
+        }
+        guard contents.count <= Self.maximumFileSize else {
+            diagnostics.error(
+                .unreadableFile, "'\(shown)' is over \(Self.maximumFileSize) bytes, more than translate reads",
                 at: SourceLocation(file: shown))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            diagnostics.error(.unreadableFile, "'\(shown)' cannot be read", at: SourceLocation(file: shown),
-                hint: "check the file's permissions")
-            return nil
-        }
-        return InputFile(path: shown, contents: Array(data))
+        return InputFile(path: shown, contents: contents)
     }
 }

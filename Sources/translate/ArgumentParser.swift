@@ -77,6 +77,11 @@ enum ArgumentParser {
             if let problem = spec.validate?(value) {
                 throw UsageError(message: "option '\(name)': \(problem)")
             }
+            // Every option names one file or one choice: a second value would silently replace the first.
+            if let first = parsed.values[name]?.first {
+                throw UsageError(
+                    message: "option '\(name)' is given twice ('\(first)' and '\(value)'); it takes one value")
+            }
             parsed.values[name, default: []].append(value)
         }
         return parsed

@@ -20,10 +20,12 @@ enum CheckCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
         var run = CommandRun(arguments: arguments, context: context)
         let directory: AppDirectory
+        let options: ConversionOptions
         let conversion: Conversion
         switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
         case .finished(let result): return result
-        case .ready(let readDirectory, _, let converted): (directory, conversion) = (readDirectory, converted)
+        case .ready(let readDirectory, let readOptions, let converted):
+            (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
@@ -32,8 +34,12 @@ enum CheckCommand: Subcommand {
         let outputDirectory = outTyped.map(context.resolve) ?? directory.absolutePath
         var stale: [String] = []
         for file in conversion.files where !file.isSecret {
-            let shown = outTyped.map { AppDirectory.join($0, file.path) } ?? directory.displayPath(file.path)
-            let absolute = (outputDirectory as NSString).appendingPathComponent(file.path)
+            // A file kept at the app's root (.dockerignore with --out inside the app) is compared there.
+            let atRoot = file.isAtAppRoot && options.outputDirectoryInApp != nil
+            let shown = outTyped.flatMap { atRoot ? nil : AppDirectory.join($0, file.path) }
+                ?? directory.displayPath(file.path)
+            let absolute = ((atRoot ? directory.absolutePath : outputDirectory) as NSString)
+                .appendingPathComponent(file.path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 run.output += UnifiedDiff.render(old: "", new: file.contents, oldLabel: "/dev/null", newLabel: "b/\(shown)")
@@ -48,6 +54,20 @@ enum CheckCommand: Subcommand {
                 continue
             }
             let existing = String(decoding: data, as: UTF8.self)
+            // A user's file we only add lines to (.gitignore, their .dockerignore) is in sync when every line
+            // convert would add is already in force; otherwise the diff shows the lines convert appends.
+            if file.appendsMissingLines {
+                let missing = OutputWriter.linesNotInForce(
+                    file.contents.split(separator: "\n").map(String.init), in: existing,
+                    trimsLeadingBlanks: file.path != ".gitignore")
+                guard !missing.isEmpty else { continue }
+                stale.append(shown)
+                let appended = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n")
+                    + missing.joined(separator: "\n") + "\n"
+                run.output += UnifiedDiff.render(
+                    old: existing, new: appended, oldLabel: "a/\(shown)", newLabel: "b/\(shown)")
+                continue
+            }
             guard existing != file.contents else { continue }
             stale.append(shown)
             run.output += UnifiedDiff.render(

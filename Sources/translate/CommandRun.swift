@@ -43,6 +43,7 @@ enum ConversionStart {
         let typedDirectory: String
         do {
             typedDirectory = try ConversionArguments.appDirectory(from: arguments, command: command)
+            try ConversionArguments.checkStandardInputReadOnce(arguments)
         } catch let error as UsageError {
             return .finished(TranslateCLI.usageFailure(error.message, command: command))
         } catch {
@@ -51,8 +52,22 @@ enum ConversionStart {
         guard let directory = AppDirectory(typedPath: typedDirectory, context: context, into: &run.diagnostics) else {
             return .finished(run.finish(ExitStatus.inputError))
         }
-        let options = ConversionArguments.conversionOptions(from: arguments)
+        var options = ConversionArguments.conversionOptions(from: arguments)
+        let outputDirectory = arguments.value("--out").map(context.resolve) ?? directory.absolutePath
+        options.outputDirectoryInApp = relativePath(of: outputDirectory, inside: directory.absolutePath)
+        if let configVars = options.configVarsPath, configVars != "-", !configVars.hasPrefix("/dev/") {
+            options.configVarsPathInApp = relativePath(of: context.resolve(configVars), inside: directory.absolutePath)
+            options.configVarsPathInOutputDirectory = relativePath(
+                of: context.resolve(configVars), inside: outputDirectory)
+        }
         let conversion = Conversion.run(appDirectory: directory, options: options, into: &run.diagnostics)
         return .ready(directory, options, conversion)
+    }
+
+    /// `path` relative to `directory` when it lies strictly inside it (both absolute and standardized), else nil.
+    static func relativePath(of path: String, inside directory: String) -> String? {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
+        return String(path.dropFirst(prefix.count))
     }
 }

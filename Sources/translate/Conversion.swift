@@ -28,11 +28,16 @@ struct Conversion {
         for backend in BackendRegistry.all {
             files += backend.render(app, options: options, into: &diagnostics)
         }
-        let sources = app.sourceFiles.map { ($0 as NSString).lastPathComponent }
+        // File names are the user's: a line break in one would end the header line early, so each is escaped.
+        let sources = app.sourceFiles.map { DiagnosticRenderer.oneLine(($0 as NSString).lastPathComponent) }
+        // `convox env set` reads every line with an `=` as a variable, comments included (convox/convox
+        // pkg/structs/environment.go), so the env file's header spells `=` in a file name as %3D.
+        let envFileSources = sources.map { $0.replacingOccurrences(of: "=", with: "%3D") }
         files = files.map { file in
             var stamped = file
             if let style = file.headerStyle {
-                stamped.contents = GeneratedHeader.stamp(file.contents, sources: sources, style: style)
+                stamped.contents = GeneratedHeader.stamp(
+                    file.contents, sources: file.isSecret ? envFileSources : sources, style: style)
             }
             return stamped
         }

@@ -17,10 +17,12 @@ enum ConvertCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
         var run = CommandRun(arguments: arguments, context: context)
         let directory: AppDirectory
+        let options: ConversionOptions
         let conversion: Conversion
         switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
         case .finished(let result): return result
-        case .ready(let readDirectory, _, let converted): (directory, conversion) = (readDirectory, converted)
+        case .ready(let readDirectory, let readOptions, let converted):
+            (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments, detail: "; nothing was written") { return run.finish(ExitStatus.failure) }
@@ -34,21 +36,38 @@ enum ConvertCommand: Subcommand {
             return run.finish(ExitStatus.success)
         }
         let outTyped = arguments.value("--out")
-        let writer = OutputWriter(
+        var writer = OutputWriter(
             directory: outTyped.map(context.resolve) ?? directory.absolutePath,
             displayPath: { name in
                 guard let outTyped else { return directory.displayPath(name) }
                 return AppDirectory.join(outTyped, name)
             },
-            force: arguments.has("--force"))
+            force: arguments.has("--force"), typedDirectory: outTyped ?? directory.typedPath,
+            workingDirectory: context.workingDirectory)
+        if options.outputDirectoryInApp != nil {
+            writer.appRoot = (directory.absolutePath, directory.displayPath)
+        } else if let outTyped, context.resolve(outTyped) != directory.absolutePath {
+            // Convox reads the manifest and builds from inside the directory it deploys (convox/convox
+            // pkg/cli/builds.go joins `-m` to it), so files outside the app cannot be deployed where they are.
+            run.diagnostics.note(
+                .outputOutsideApp, "'\(outTyped)' is outside the app directory; `convox deploy` reads convox.yml and "
+                    + "builds from inside the directory it deploys, so these files only work once copied into the app",
+                hint: "copy them into the app, or use an --out directory inside it and deploy with `-m DIR/convox.yml`")
+        }
         let plans = writer.plan(conversion.files, into: &run.diagnostics)
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         let dryRun = arguments.has("--dry-run")
         if !dryRun { writer.write(plans, into: &run.diagnostics) }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        if !dryRun, let envFile = plans.first(where: { $0.file.isSecret }) {
+            GitIgnoreVerification(environment: context.environment)
+                .verify(envFileAt: envFile.absolutePath, shownAs: envFile.displayPath, into: &run.diagnostics)
+        }
         for plan in plans {
             let verb = dryRun ? "would be \(plan.change.rawValue)" : plan.change.rawValue
-            run.output += "\(plan.displayPath): \(verb)\n"
+            let mode = !plan.tightensMode ? ""
+                : dryRun ? " (its mode would be set back to 0600)" : " (mode set back to 0600)"
+            run.output += "\(plan.displayPath): \(verb)\(mode)\n"
         }
         return run.finish(ExitStatus.success)
     }

@@ -27,10 +27,15 @@ enum DiagnosticRenderer {
             }
             severity = "\u{1B}[1;\(code)m\(severity)\u{1B}[0m"
         }
-        var line = "\(place)\(severity): \(shortened(diagnostic.message)) [\(diagnostic.id)]\n"
-        if let hint = diagnostic.hint { line += "    hint: \(shortened(hint))\n" }
+        var line = "\(oneLine(place))\(severity): \(oneLine(shortened(diagnostic.message))) [\(diagnostic.id)]\n"
+        if let hint = diagnostic.hint { line += "    hint: \(oneLine(shortened(hint)))\n" }
         return line
     }
+
+    /// `text` with control characters and line breaks escaped (see `OneLineText`).
+    static func oneLine(_ text: String) -> String { OneLineText.escaped(text) }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { OneLineText.needsEscape(scalar) }
 
     /// Longest message printed whole. Messages quote the user's values, and a value can be a 1 MB line.
     static let maximumMessageLength = 600

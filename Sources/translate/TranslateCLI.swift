@@ -63,7 +63,8 @@ enum TranslateCLI {
         let helpCommand = command.map { "translate \($0) --help" } ?? "translate --help"
         return CommandResult(
             status: ExitStatus.usage, standardOutput: "",
-            standardError: "translate: error: \(message)\nRun '\(helpCommand)' for usage.\n")
+            standardError: "translate: error: \(DiagnosticRenderer.oneLine(message))\n"
+                + "Run '\(helpCommand)' for usage.\n")
     }
 
     static var generalHelp: String {

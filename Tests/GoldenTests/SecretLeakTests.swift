@@ -37,7 +37,10 @@ final class SecretLeakTests: XCTestCase {
             let secretFiles = Set(conversion.files.filter(\.isSecret).map(\.path))
             XCTAssertFalse(secretFiles.isEmpty, "\(goldenCase.name): secrets but no secret output file")
 
-            var outputs = try goldenCase.run().filter { !secretFiles.contains($0.key) }
+            // With --out DIR the run's paths carry DIR in front of the file's own path.
+            var outputs = try goldenCase.run().filter { output in
+                !secretFiles.contains { output.key == $0 || output.key.hasSuffix("/" + $0) }
+            }
             let dump = TranslateCLI.run(arguments: arguments + ["--dump-ir"], context: context)
             outputs["--dump-ir stdout"] = dump.standardOutput
             outputs["--dump-ir stderr"] = dump.standardError
@@ -64,18 +67,19 @@ final class SecretLeakTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: scratch.appendingPathComponent(".env").path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         let gitignore = try String(contentsOf: scratch.appendingPathComponent(".gitignore"), encoding: .utf8)
-        XCTAssertEqual(gitignore, ".env\n")
+        XCTAssertEqual(gitignore, ".env\n/heroku.env\n", "the env file and the config vars export it came from")
 
         // A second run changes nothing, and a user's .gitignore keeps its mode and text when a line is appended.
         let again = TranslateCLI.run(arguments: ["convert", "--config-vars", "heroku.env"], context: context)
         XCTAssertEqual(
             again.standardOutput.split(separator: "\n").sorted(),
-            [".env: unchanged", ".gitignore: unchanged", "MIGRATION.md: unchanged", "convox.yml: unchanged"])
+            [".dockerignore: unchanged", ".env: unchanged", ".gitignore: unchanged", "MIGRATION.md: unchanged",
+             "convox.yml: unchanged"])
         let gitignorePath = scratch.appendingPathComponent(".gitignore").path
         try "build/".write(toFile: gitignorePath, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: gitignorePath)
         _ = TranslateCLI.run(arguments: ["convert", "--config-vars", "heroku.env"], context: context)
-        XCTAssertEqual(try String(contentsOfFile: gitignorePath, encoding: .utf8), "build/\n.env\n")
+        XCTAssertEqual(try String(contentsOfFile: gitignorePath, encoding: .utf8), "build/\n.env\n/heroku.env\n")
         let mode = try FileManager.default.attributesOfItem(atPath: gitignorePath)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o640)
     }

@@ -86,4 +86,22 @@ final class TimerMappingTests: XCTestCase {
         XCTAssertTrue(app.services.isEmpty)
         XCTAssertTrue(app.timers.isEmpty)
     }
+
+    /// Suffixes never push a name past what Kubernetes takes for the CronJob `timer-<name>` (52 characters, so
+    /// 46 for the name): a hundred jobs with one long name all fit.
+    func testSuffixedTimerNamesFitKubernetes() {
+        var heroku = HerokuApp(processTypes: [
+            ProcessType(name: "web", command: "puma", location: SourceLocation(file: "Procfile", line: 1),
+                commandLocation: SourceLocation(file: "Procfile", line: 1, column: 6)),
+        ])
+        heroku.schedulerJobs = (1...100).map {
+            job("rake this_is_a_very_long_task_name_that_goes_on_and_on", .everyMinutes(10), line: $0)
+        }
+        var diagnostics = Diagnostics()
+        let app = AppTranslator(options: ConversionOptions()).translate(heroku, into: &diagnostics)
+        XCTAssertEqual(app.timers.count, 100)
+        XCTAssertEqual(Set(app.timers.map(\.name)).count, 100)
+        XCTAssertEqual(app.timers.last?.name, "this-is-a-very-long-task-name-100")
+        for timer in app.timers { XCTAssertLessThanOrEqual(("timer-" + timer.name).count, 52, timer.name) }
+    }
 }

@@ -17,6 +17,7 @@ extension DiagnosticID {
     static let lintUnknownKey: DiagnosticID = "lint.unknown-key"
     static let lintReservedLabel: DiagnosticID = "lint.reserved-label"
     static let lintOutOfRange: DiagnosticID = "lint.out-of-range"
+    static let lintEnvironmentName: DiagnosticID = "lint.environment-name"
 }
 
 /// Checks a convox.yml with the rules Convox's own loader enforces (convox/convox:pkg/manifest `Load` and
@@ -152,6 +153,17 @@ private struct Context {
                 .lintInvalidName, "\(kind) name \(pair.name) invalid, must contain only lowercase alphanumeric and "
                     + "dashes", at: at(pair.key, "\(keyPath).\(pair.name)"),
                 hint: "rename it to match \(Linter.namePattern), for example `\(suggestedName(pair.name))`")
+        }
+        // Kubernetes limits what Convox names after them (convox/convox provider/k8s/template/app): a service's
+        // Deployment and Service (an RFC 1035 label, 63), a timer's CronJob `timer-<name>` (52, so 46 here).
+        let limit = generation != .three ? nil : kind == "service" ? 63 : kind == "timer" ? 46 : nil
+        for pair in pairs where isValidName(pair.name) {
+            guard let limit, pair.name.count > limit else { continue }
+            diagnostics.error(
+                .lintInvalidName, "\(kind) name \(pair.name) is \(pair.name.count) characters; Kubernetes takes at "
+                    + "most \(limit) for a \(kind)'s name, so the deploy fails",
+                at: at(pair.key, "\(keyPath).\(pair.name)"),
+                hint: "shorten it to at most \(limit) characters")
         }
         return pairs.map(\.name)
     }
@@ -375,6 +387,18 @@ private struct Context {
                     + "Convox needs a string (cannot unmarshal into string)", at: at(item, keyPath),
                     hint: "write it as `\(example)`")
                 continue
+            }
+            let key = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+            if text != "*", !AppTranslator.isValidVariableName(key) {
+                diagnostics.warning(
+                    .lintEnvironmentName, "environment entry `\(key)` is not a valid environment variable name; "
+                        + "shells, `convox env set` and docker cannot all pass it on", at: at(item, keyPath),
+                    hint: "use letters, digits and _ only, not starting with a digit")
+            } else if AppTranslator.convoxVariables.contains(key) {
+                diagnostics.warning(
+                    .lintEnvironmentName, "environment entry `\(key)` is a variable Convox sets itself; a value "
+                        + "here replaces Convox's", at: at(item, keyPath),
+                    hint: "rename the variable (and the code reading it), or remove the entry")
             }
             if !text.contains("="), text != "*", !text.isEmpty, !required.contains(text) {
                 required.append(text)

@@ -102,6 +102,19 @@ extension AppTranslator {
         }
         plan.installCommands += installCommands(for: primary, includesDevelopment: needsDevelopment(primary))
         plan.buildCommands += buildCommands(for: primary, heroku: heroku, into: &diagnostics)
+        plan.buildArguments = buildArguments(
+            plan: plan, runtimes: [primary] + helpers, heroku: heroku, into: &diagnostics)
+        if !plan.buildCommands.isEmpty, primary.language != .go, !primary.language.isJVM {
+            plan.writableDirectories = writableDirectories(for: [primary] + helpers)
+            if !plan.writableDirectories.isEmpty {
+                diagnostics.note(
+                    .buildWritableDirectories,
+                    "the build steps run as root, so afterwards the image gives the app user (uid 10001) the folders "
+                        + "the app writes at run time: " + plan.writableDirectories.joined(separator: ", "),
+                    at: primary.detectedBy)
+            }
+        }
+        if primary.language == .php { plan.php = phpSetup(for: primary, heroku: heroku, into: &diagnostics) }
         plan.ignoredPaths = ([primary] + helpers).flatMap { ignoredPaths(for: $0.language) }
             .reduce(into: []) { paths, path in if !paths.contains(path) { paths.append(path) } }
         if primary.language == .php,
@@ -123,6 +136,7 @@ extension AppTranslator {
         var resolved = runtime
         if let version = runtime.version {
             if runtime.language == .php, !version.contains(".") { resolved.version = Self.newestPHP(major: version) }
+            replacingArchivedImage(&resolved, into: &diagnostics)
             return resolved
         }
         resolved.version = Self.defaultVersion(of: runtime.language)
@@ -132,6 +146,38 @@ extension AppTranslator {
                 + "default of Heroku's \(runtime.language.displayName) buildpack",
             at: runtime.detectedBy, hint: Self.versionHint(runtime.language))
         return resolved
+    }
+
+    /// A version whose official image is based on an archived Debian release cannot run `apt-get update`: warn
+    /// at the version file, and use the same release line on a live Debian release where such an image exists.
+    func replacingArchivedImage(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) {
+        guard let version = runtime.version else { return }
+        let name = runtime.language.displayName
+        let oldest = RuntimeImageSupport.oldestSupported(runtime.language).map {
+            "; the oldest \(name) its maintainers still support is \($0)"
+        } ?? ""
+        switch RuntimeImageSupport.status(of: runtime.language, version: version) {
+        case .supported:
+            return
+        case .replaced(let archived, let replacement):
+            runtime.version = replacement.version
+            runtime.debianRelease = replacement.debianRelease
+            let moved = replacement.version == version ? "" : " (\(name) \(replacement.version), newest of the line)"
+            diagnostics.warning(
+                .runtimeEndOfLife,
+                "\(name) \(version) is past its end of life and its official image is based on Debian \(archived), "
+                    + "which is archived, so `apt-get update` fails in it; the image uses the \(replacement.debianRelease) "
+                    + "one instead\(moved)\(oldest)",
+                at: runtime.versionLocation ?? runtime.detectedBy,
+                hint: "upgrade \(name)" + (moved.isEmpty ? "" : ", or pin \(replacement.version) where the version is set"))
+        case .unbuildable(let archived):
+            diagnostics.warning(
+                .runtimeEndOfLife,
+                "\(name) \(version) is past its end of life and every official image of it is based on Debian "
+                    + "\(archived) or older, which is archived, so `apt-get update` fails and the image does not "
+                    + "build\(oldest)",
+                at: runtime.versionLocation ?? runtime.detectedBy, hint: "upgrade \(name) before moving the app")
+        }
     }
 
     /// How to pin the version, for the default-version note.
@@ -249,20 +295,11 @@ extension AppTranslator {
         let wrapper = runtime.traits.hasWrapper
         switch runtime.language {
         case .ruby:
-            return runtime.traits.isRails ? ["SECRET_KEY_BASE_DUMMY=1 bundle exec rake assets:precompile"] : []
+            return railsBuildCommands(for: runtime, into: &diagnostics)
         case .nodejs:
             return nodeBuildCommands(for: runtime, prunes: true)
         case .python:
-            guard runtime.traits.hasManagePy else { return [] }
-            let disabled = heroku.configVars?.last { $0.key == "DISABLE_COLLECTSTATIC" }
-            if let disabled, disabled.value != "0", !disabled.value.isEmpty { return [] }
-            diagnostics.note(
-                .buildCollectstatic,
-                "Heroku runs Django's collectstatic during the build, so the Dockerfile does too; config vars are "
-                    + "not set while an image builds",
-                at: runtime.detectedBy, hint: "if settings need a config var to import (SECRET_KEY, DATABASE_URL), "
-                    + "give it a default in settings, or set DISABLE_COLLECTSTATIC=1 and run collectstatic yourself")
-            return ["python manage.py collectstatic --noinput"]
+            return collectstaticCommands(for: runtime, heroku: heroku, into: &diagnostics)
         case .php:
             guard runtime.packageManager == .composer else { return [] }
             return ["composer dump-autoload --optimize --no-dev"]

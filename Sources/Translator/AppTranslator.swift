@@ -50,6 +50,7 @@ public struct AppTranslator: Sendable {
         applyAppJSONAndConfigVars(heroku, to: &app, into: &diagnostics)
         applyDomains(heroku.domains, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
+        declareBuildpackSecrets(heroku, to: &app, into: &diagnostics)
         app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app
     }

@@ -47,6 +47,7 @@ enum FuzzDriver {
                 switch request {
                 case .appFile(let name): return InputFile(path: name, contents: bytes)
                 case .namedFile(let path): return InputFile(path: path, contents: bytes)
+                case .appFileSearch(let name, _): return InputFile(path: name, contents: bytes, appRelativePath: name)
                 }
             }
             let heroku = frontend.read(inputs, options: options, into: &diagnostics)

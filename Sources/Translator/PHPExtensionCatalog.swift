@@ -92,17 +92,21 @@ public enum PHPExtensionCatalog {
                         + "libraries it builds against) to the Dockerfile by hand")
             }
         }
-        var drivers: [String] = []
+        var drivers: [(names: [String], reason: String)] = []
         for driver in databaseDrivers where !installed.contains(driver.name) && !builtIn.contains(driver.name) {
             _ = add(driver.name)
-            drivers.append("\(driver.name) (\(driver.reason))")
+            if let index = drivers.firstIndex(where: { $0.reason == driver.reason }) {
+                drivers[index].names.append(driver.name)
+            } else {
+                drivers.append(([driver.name], driver.reason))
+            }
         }
         // Opcache is part of PHP itself from 8.5 on; before, the image has it built but not enabled.
         if isBefore(phpVersion, major: 8, minor: 5) { setup.bundledExtensions.append("opcache") }
         let names = setup.bundledExtensions + setup.peclExtensions
         let installs = names.isEmpty ? "" : "installs the PHP extensions Heroku's PHP build enabled for the app ("
-            + names.joined(separator: ", ") + (drivers.isEmpty ? "" : "; for the database add-ons: "
-            + drivers.joined(separator: ", ")) + ") and "
+            + names.joined(separator: ", ") + drivers.map { "; \($0.names.joined(separator: " and ")) for \($0.reason)" }
+                .joined() + ") and "
         diagnostics.note(
             .buildPHPExtensions,
             "the image " + installs + "uses Heroku's production php.ini settings (php.ini-production, UTC, "

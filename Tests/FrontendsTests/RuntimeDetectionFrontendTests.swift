@@ -93,6 +93,54 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
         }
     }
 
+    /// The traits that decide build steps: Rails version and asset pipeline, API-only, Django, manage.py found by
+    /// the search, Next.js, Laravel and PHP extensions (from composer.json, then composer.lock's packages).
+    func testBuildTraits() {
+        let lock = "GEM\n  specs:\n    rails (6.1.7)\n      sprockets-rails (>= 2)\n    railties (6.1.7)\n"
+            + "    sprockets-rails (3.5.1)\n"
+        let rails = detect([("Gemfile", "gem 'rails'\n"), ("Gemfile.lock", lock),
+            ("config/application.rb", "  # config.api_only = true\n")]).0?.languages.first?.traits
+        XCTAssertEqual(rails?.railsVersion, "6.1.7")
+        XCTAssertEqual(rails?.hasAssetPipeline, true)
+        XCTAssertEqual(rails?.isRailsAPIOnly, false)
+        let api = detect([("Gemfile", ""), ("Gemfile.lock", "GEM\n  specs:\n    railties (7.2.0)\n"),
+            ("config/application.rb", "    config.api_only = true\n")]).0?.languages.first?.traits
+        XCTAssertEqual(api?.railsVersion, "7.2.0")
+        XCTAssertEqual(api?.hasAssetPipeline, false)
+        XCTAssertEqual(api?.isRailsAPIOnly, true)
+
+        let djangoRows: [([(String, String)], Bool)] = [
+            ([("requirements.txt", "Django==5.0\n")], true),
+            ([("requirements.txt", "django-environ\nflask\n")], true),
+            ([("requirements.txt", "wagtail>=6\n")], true),
+            ([("requirements.txt", "Flask==3\n# django\n")], false),
+            ([("Pipfile", "[packages]\ndjango = \"*\"\n")], true),
+            ([("pyproject.toml", "dependencies = [\n  \"Django>=5\",\n]\n"), ("uv.lock", "")], true),
+            ([("pyproject.toml", "[tool.poetry.dependencies]\nflask = \"^3\"\n"), ("poetry.lock", "")], false),
+            ([("Pipfile", ""), ("Pipfile.lock", #"{"default": {"django": {"version": "==5.0"}}}"#)], true),
+        ]
+        for (files, expected) in djangoRows {
+            XCTAssertEqual(detect(files).0?.languages.first?.traits.usesDjango, expected, "row: \(files)")
+        }
+        var diagnostics = Diagnostics()
+        let nested = RuntimeDetectionFrontend().read([
+            InputFile(path: "app/requirements.txt", text: "django\n"),
+            InputFile(path: "app/src/site/manage.py", contents: [], appRelativePath: "src/site/manage.py"),
+        ], options: ConversionOptions(), into: &diagnostics)
+        XCTAssertEqual(nested.runtime?.languages.first?.traits.managePyPath, "src/site/manage.py")
+        XCTAssertEqual(nested.runtime?.languages.first?.traits.hasManagePy, false, "a nested manage.py is not top-level")
+
+        XCTAssertEqual(detect([("package.json", #"{"dependencies": {"next": "14"}}"#)]).0?.languages.first?.traits
+            .usesNextJS, true)
+        let composer = #"{"require": {"laravel/framework": "^11", "ext-intl": "*", "ext-GD": "*"}}"#
+        let composerLock = #"{"packages": [{"name": "a/b", "require": {"ext-bcmath": "*", "ext-intl": "*"}}], "#
+            + #""packages-dev": [{"name": "c/d", "require": {"ext-xdebug": "*"}}]}"#
+        let php = detect([("composer.json", composer), ("composer.lock", composerLock)]).0?.languages.first?.traits
+        XCTAssertEqual(php?.usesLaravel, true)
+        XCTAssertEqual(php?.phpExtensions.map(\.name), ["intl", "gd", "bcmath"])
+        XCTAssertEqual(php?.phpExtensions.map(\.requiredBy), [nil, nil, "a/b"])
+    }
+
     /// JSON files are read with `JSONReader`: versions point at their own key, a broken file is one located
     /// warning, and app.json's own findings are left to the app.json frontend (so they are not reported twice).
     func testJSONFilesAreLocated() {

@@ -75,6 +75,10 @@ struct AppDirectory {
         }
     }
 
+    /// Folders a Heroku build never has (git-ignored local installs, the repository itself), skipped so a
+    /// search does not walk thousands of packages.
+    static let foldersOutsideTheSlug: Set<String> = [".git", "node_modules", ".venv", "venv"]
+
     /// Relative paths of the regular files called `name`, level by level like `find . -maxdepth N -type f -name`,
     /// sorted by path within a level. Symbolic links to folders are not followed (`find` does not either).
     func search(_ name: String, maximumDepth: Int) -> [String] {
@@ -90,7 +94,7 @@ struct AppDirectory {
                     let full = (absolutePath as NSString).appendingPathComponent(relative)
                     let type = (try? FileManager.default.attributesOfItem(atPath: full)[.type]) as? FileAttributeType
                     if type == .typeDirectory {
-                        next.append(relative)
+                        if !Self.foldersOutsideTheSlug.contains(entry) { next.append(relative) }
                     } else if type == .typeRegular, entry == name {
                         found.append(relative)
                     }

@@ -59,7 +59,7 @@ public struct DockerfileBackend: Backend {
         if let buildImage = stages.build {
             lines.append("")
             lines.append("FROM \(buildImage) AS build")
-            lines += environmentLines(plan.environment)
+            lines += argumentAndEnvironmentLines(plan, plan.environment)
             lines += sbtInstallLines(for: primary)
             lines.append("WORKDIR /app")
             lines += buildLines(for: plan, owner: nil)
@@ -72,16 +72,7 @@ public struct DockerfileBackend: Backend {
         } else {
             lines.append("")
             lines.append("FROM \(stages.run)")
-            let defaulted = plan.buildArguments.filter { $0.defaultValue != nil }
-            if !defaulted.isEmpty {
-                lines.append("# The app's own value of these wins during the build, as on Heroku (Convox passes it).")
-                lines += defaulted.map { "ARG \($0.key)=\(Self.quoted($0.defaultValue ?? ""))" }
-            }
-            let environment = (plan.environment + runEnvironment(for: primary)).map { variable in
-                defaulted.contains { $0.key == variable.key } ? BuildVariable(variable.key, "${\(variable.key)}")
-                    : variable
-            }
-            lines += environmentLines(environment)
+            lines += argumentAndEnvironmentLines(plan, plan.environment + runEnvironment(for: primary))
             lines += aptLines(for: plan)
             lines += phpExtensionLines(plan.php)
             lines += userLines()
@@ -97,6 +88,23 @@ public struct DockerfileBackend: Backend {
             lines.append("EXPOSE \(port)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `ARG KEY=<default>` for each environment variable the app may set to another value for the build, then the
+    /// `ENV` block, where such a variable takes `${KEY}`.
+    func argumentAndEnvironmentLines(_ plan: BuildPlan, _ variables: [BuildVariable]) -> [String] {
+        let defaulted = plan.buildArguments.filter { argument in
+            argument.defaultValue != nil && variables.contains { $0.key == argument.key }
+        }
+        var lines: [String] = []
+        if !defaulted.isEmpty {
+            lines.append("# The app's own value of these wins during the build, as on Heroku (Convox passes it).")
+            lines += defaulted.map { "ARG \($0.key)=\(Self.quoted($0.defaultValue ?? ""))" }
+        }
+        let environment = variables.map { variable in
+            defaulted.contains { $0.key == variable.key } ? BuildVariable(variable.key, "${\(variable.key)}") : variable
+        }
+        return lines + environmentLines(environment)
     }
 
     /// Variables only the runtime stage needs (`PATH` for Go binaries, Apache's document root).

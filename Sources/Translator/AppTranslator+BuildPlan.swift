@@ -71,7 +71,9 @@ extension AppTranslator {
                 hint: "write a Dockerfile for the app by hand; convox.yml builds from `Dockerfile`")
             return plan
         }
-        let primary = resolvingVersion(languages[primaryIndex], into: &diagnostics)
+        var primary = resolvingVersion(languages[primaryIndex], into: &diagnostics)
+        // Only the base image runs apt-get; a helper's files are copied out of its image, which still works.
+        replacingArchivedImage(&primary, into: &diagnostics)
         var helpers: [LanguageRuntime] = []
         for (index, language) in languages.enumerated() where index != primaryIndex {
             guard language.language == .nodejs else {
@@ -136,7 +138,6 @@ extension AppTranslator {
         var resolved = runtime
         if let version = runtime.version {
             if runtime.language == .php, !version.contains(".") { resolved.version = Self.newestPHP(major: version) }
-            replacingArchivedImage(&resolved, into: &diagnostics)
             return resolved
         }
         resolved.version = Self.defaultVersion(of: runtime.language)

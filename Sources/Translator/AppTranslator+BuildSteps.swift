@@ -49,7 +49,16 @@ extension AppTranslator {
     func collectstaticCommands(
         for runtime: LanguageRuntime, heroku: HerokuApp, into diagnostics: inout Diagnostics
     ) -> [String] {
-        guard let managePy = runtime.traits.managePyPath else { return [] }
+        guard let managePy = runtime.traits.managePyPath else {
+            if runtime.traits.usesDjango {
+                diagnostics.note(
+                    .buildCollectstatic,
+                    "Django is a dependency but there is no manage.py within three folders of the app, so "
+                        + "collectstatic is not run (Heroku's Python buildpack skips it too)",
+                    at: runtime.detectedBy)
+            }
+            return []
+        }
         guard runtime.traits.usesDjango else {
             diagnostics.note(
                 .buildCollectstatic,

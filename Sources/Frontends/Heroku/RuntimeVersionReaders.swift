@@ -609,9 +609,10 @@ extension RuntimeFiles {
 /// Resolves a package.json `engines.node` range to the newest Node.js release line inside it, as Heroku's
 /// resolver picks the newest release its inventory has that satisfies the range (node-semver rules).
 enum NodeVersionRange {
-    /// Release lines with an official `node` image, newest last; the newest is the buildpack's default.
+    /// Release lines with an official `node` image, newest last. Heroku's inventory has the Current line too
+    /// (26, released 2026-04), so an open range (`>=18`) gets it, while no range at all gets the LTS default.
     static let releaseLines: [(name: String, version: VersionRange.Version)] =
-        [("0.10", .init(0, 10)), ("0.12", .init(0, 12))] + (4...24).map { (String($0), .init($0)) }
+        [("0.10", .init(0, 10)), ("0.12", .init(0, 12))] + (4...26).map { (String($0), .init($0)) }
 
     static func resolve(_ range: String) -> VersionResolution {
         guard let parsed = VersionRange(range, dialect: .npm) else { return .unreadable }

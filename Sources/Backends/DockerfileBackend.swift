@@ -94,7 +94,7 @@ public struct DockerfileBackend: Backend {
     /// `ENV` block, where such a variable takes `${KEY}`.
     func argumentAndEnvironmentLines(_ plan: BuildPlan, _ variables: [BuildVariable]) -> [String] {
         let defaulted = plan.buildArguments.filter { argument in
-            argument.defaultValue != nil && variables.contains { $0.key == argument.key }
+            argument.overridesEnvironment && variables.contains { $0.key == argument.key }
         }
         var lines: [String] = []
         if !defaulted.isEmpty {
@@ -178,10 +178,12 @@ public struct DockerfileBackend: Backend {
             if needsSource, !plan.installCommands.isEmpty {
                 lines.append("# The install reads files beyond the manifests, so it runs after copying the source.")
             }
-            let passed = plan.buildArguments.filter { $0.defaultValue == nil }
+            let passed = plan.buildArguments.filter { !$0.overridesEnvironment }
             if !passed.isEmpty, !plan.buildCommands.isEmpty {
                 lines.append("# App variables the build steps read; Convox passes the app's value of each ARG.")
-                lines += passed.map { "ARG \($0.key)" }
+                lines += passed.map { argument in
+                    "ARG \(argument.key)" + (argument.defaultValue.map { "=" + Self.quoted($0) } ?? "")
+                }
             }
             if !plan.buildCommands.isEmpty {
                 lines.append("# The build steps the buildpacks run after installing dependencies.")

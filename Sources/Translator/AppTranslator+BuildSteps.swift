@@ -101,13 +101,13 @@ extension AppTranslator {
         let languages = Set(runtimes.map(\.language))
         let runsNodeBuild = plan.buildCommands.contains { $0.contains(" run ") || $0.contains("assets:precompile") }
         let runsCollectstatic = plan.buildCommands.contains { $0.contains("collectstatic") }
-        var variables: [(key: String, value: String, location: SourceLocation)] = []
+        var variables: [(key: String, value: String, location: SourceLocation, isConfigVar: Bool)] = []
         for variable in heroku.appJSON?.environment ?? [] {
-            if let value = variable.value { variables.append((variable.key, value, variable.location)) }
+            if let value = variable.value { variables.append((variable.key, value, variable.location, false)) }
         }
         for configVar in heroku.configVars ?? [] {
             variables.removeAll { $0.key == configVar.key }
-            variables.append((configVar.key, configVar.value, configVar.location))
+            variables.append((configVar.key, configVar.value, configVar.location, true))
         }
         var arguments: [BuildArgument] = []
         for variable in variables {
@@ -131,7 +131,11 @@ extension AppTranslator {
                         + "is not a secret")
                 continue
             }
-            arguments.append(BuildArgument(key: key, defaultValue: setsEnvironment?.value))
+            // A config var reaches the app's environment through the env file; an app.json value only reaches
+            // convox.yml, which Convox does not pass to the build, so it becomes the ARG's default.
+            let defaultValue = variable.isConfigVar ? setsEnvironment?.value : variable.value
+            arguments.append(BuildArgument(
+                key: key, defaultValue: defaultValue, overridesEnvironment: setsEnvironment != nil))
             diagnostics.warning(
                 .buildArgument,
                 "\(key) is declared as a Dockerfile ARG, so Convox passes the app's value to the build as Heroku "

@@ -74,13 +74,17 @@ public struct BuildVariable: Sendable, Equatable, Codable {
 /// One `ARG` the Dockerfile declares so Convox passes the app's value of it to the build.
 public struct BuildArgument: Sendable, Equatable, Codable {
     public var key: String
-    /// When set, the variable is also one the Dockerfile's `ENV` sets: `ARG KEY=<default>` comes first and the
-    /// `ENV` takes `${KEY}`, so the app's value wins over the buildpack's default during the build.
+    /// Used when the app's environment has no value: app.json's value (Convox passes only the app's environment,
+    /// not convox.yml defaults, to the build), or the buildpack's for a variable the `ENV` block also sets.
     public var defaultValue: String?
+    /// The Dockerfile's `ENV` sets this variable too: `ARG KEY=<default>` comes before it and the `ENV` takes
+    /// `${KEY}`, so the app's value wins over the buildpack's during the build.
+    public var overridesEnvironment: Bool
 
-    public init(key: String, defaultValue: String? = nil) {
+    public init(key: String, defaultValue: String? = nil, overridesEnvironment: Bool = false) {
         self.key = key
         self.defaultValue = defaultValue
+        self.overridesEnvironment = overridesEnvironment
     }
 }
 

@@ -104,7 +104,7 @@ public struct RuntimeTraits: Sendable, Equatable, Codable {
     public var isRails: Bool
     /// Ruby: a `config.ru` exists (the rack default command).
     public var hasRackup: Bool
-    /// Python: `manage.py` exists (Django's collectstatic).
+    /// Python: `manage.py` exists at the top of the app (a detection file of the Python buildpack).
     public var hasManagePy: Bool
     /// Maven `mvnw` / Gradle `gradlew` exists and is used instead of an installed tool.
     public var hasWrapper: Bool

@@ -73,7 +73,7 @@ extension RuntimeFiles {
     }
 
     /// A version value that is not a string, or names a number no release has (`"99999999999999999999.x"`), is
-    /// a located warning; a range the buildpack resolves to its default (`">=18"`) stays quiet.
+    /// a located warning; a word the resolver does not read as a range (`"lts/*"`) stays quiet (default version).
     func reportUnusableVersion(
         _ value: JSONNode, key: String, language: Language, into diagnostics: inout Diagnostics
     ) {

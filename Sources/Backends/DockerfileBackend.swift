@@ -231,7 +231,8 @@ public struct DockerfileBackend: Backend {
             lines.append("RUN " + steps.joined(separator: " \\\n    && "))
         }
         lines.append("# Heroku's php.ini: PHP's php.ini-production plus the PHP buildpack's own settings.")
-        lines.append("RUN cp \"$PHP_INI_DIR/php.ini-production\" \"$PHP_INI_DIR/php.ini\" \\\n    && printf '%s\\n' \\\n        "
+        lines.append("RUN cp \"$PHP_INI_DIR/php.ini-production\" \"$PHP_INI_DIR/php.ini\" \\\n"
+            + "    && printf '%s\\n' \\\n        "
             + php.iniSettings.map(Self.singleQuoted).joined(separator: " \\\n        ")
             + " \\\n        > \"$PHP_INI_DIR/conf.d/zz-heroku.ini\"")
         return lines

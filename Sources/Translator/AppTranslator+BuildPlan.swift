@@ -167,10 +167,11 @@ extension AppTranslator {
             diagnostics.warning(
                 .runtimeEndOfLife,
                 "\(name) \(version) is past its end of life and its official image is based on Debian \(archived), "
-                    + "which is archived, so `apt-get update` fails in it; the image uses the \(replacement.debianRelease) "
-                    + "one instead\(moved)\(oldest)",
+                    + "which is archived, so `apt-get update` fails in it; the image uses the "
+                    + "\(replacement.debianRelease) one instead\(moved)\(oldest)",
                 at: runtime.versionLocation ?? runtime.detectedBy,
-                hint: "upgrade \(name)" + (moved.isEmpty ? "" : ", or pin \(replacement.version) where the version is set"))
+                hint: "upgrade \(name)"
+                    + (moved.isEmpty ? "" : ", or pin \(replacement.version) where the version is set"))
         case .unbuildable(let archived):
             diagnostics.warning(
                 .runtimeEndOfLife,
@@ -223,9 +224,14 @@ extension AppTranslator {
             var variables = [BuildVariable("RACK_ENV", "production"), BuildVariable("RAILS_ENV", "production")]
             if runtime.manifests.contains("Gemfile.lock") { variables.append(BuildVariable("BUNDLE_DEPLOYMENT", "1")) }
             variables.append(BuildVariable("BUNDLE_WITHOUT", "development:test"))
-            if runtime.traits.isRails {
-                variables += [BuildVariable("RAILS_LOG_TO_STDOUT", "enabled"),
-                    BuildVariable("RAILS_SERVE_STATIC_FILES", "enabled")]
+            // By Rails version, as heroku-buildpack-ruby lib/language_pack/helpers/default_env_vars.rb sets them
+            // (an unknown version gets both).
+            let rails = runtime.traits.railsVersion
+            if runtime.traits.isRails, rails.map({ Self.isAtLeast($0, 5, 0) }) ?? true {
+                variables.append(BuildVariable("RAILS_LOG_TO_STDOUT", "enabled"))
+            }
+            if runtime.traits.isRails, rails.map({ Self.isAtLeast($0, 4, 2) }) ?? true {
+                variables.append(BuildVariable("RAILS_SERVE_STATIC_FILES", "enabled"))
             }
             return variables
         case .nodejs:

@@ -105,8 +105,8 @@ public enum PHPExtensionCatalog {
         if isBefore(phpVersion, major: 8, minor: 5) { setup.bundledExtensions.append("opcache") }
         let names = setup.bundledExtensions + setup.peclExtensions
         let installs = names.isEmpty ? "" : "installs the PHP extensions Heroku's PHP build enabled for the app ("
-            + names.joined(separator: ", ") + drivers.map { "; \($0.names.joined(separator: " and ")) for \($0.reason)" }
-                .joined() + ") and "
+            + names.joined(separator: ", ")
+            + drivers.map { "; \($0.names.joined(separator: " and ")) for \($0.reason)" }.joined() + ") and "
         diagnostics.note(
             .buildPHPExtensions,
             "the image " + installs + "uses Heroku's production php.ini settings (php.ini-production, UTC, "

@@ -29,7 +29,8 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             ([("package.json", #"{"engines": {"node": "~18.17.0"}}"#)], ["nodejs 18 npm"], []),
             ([("package.json", #"{"engines": {"node": ">=18 <16"}}"#)], ["nodejs - npm"],
                 ["runtime.unsatisfiable-version"]),
-            ([("package.json", #"{"engines": {"node": ">=99"}}"#)], ["nodejs - npm"], ["runtime.unsatisfiable-version"]),
+            ([("package.json", #"{"engines": {"node": ">=99"}}"#)], ["nodejs - npm"],
+                ["runtime.unsatisfiable-version"]),
             ([("package.json", #"{"engines": {"node": "lts/*"}}"#)], ["nodejs - npm"], []),
             ([("package.json", "{}"), (".nvmrc", "v18.2\n")], ["nodejs - npm"], ["runtime.version-file-ignored"]),
             ([("package.json", #"{"packageManager": "pnpm@9.1.0"}"#), ("pnpm-lock.yaml", "")], ["nodejs - pnpm"], []),
@@ -128,7 +129,8 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             InputFile(path: "app/src/site/manage.py", contents: [], appRelativePath: "src/site/manage.py"),
         ], options: ConversionOptions(), into: &diagnostics)
         XCTAssertEqual(nested.runtime?.languages.first?.traits.managePyPath, "src/site/manage.py")
-        XCTAssertEqual(nested.runtime?.languages.first?.traits.hasManagePy, false, "a nested manage.py is not top-level")
+        XCTAssertEqual(
+            nested.runtime?.languages.first?.traits.hasManagePy, false, "a nested manage.py is not top-level")
 
         XCTAssertEqual(detect([("package.json", #"{"dependencies": {"next": "14"}}"#)]).0?.languages.first?.traits
             .usesNextJS, true)

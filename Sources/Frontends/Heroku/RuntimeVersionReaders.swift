@@ -426,7 +426,8 @@ extension RuntimeFiles {
         var names: [String] = []
         var quiet = Diagnostics()
         let requirements = requirementsReported
-            ? meaningfulLines("requirements.txt", into: &quiet) : meaningfulLines("requirements.txt", into: &diagnostics)
+            ? meaningfulLines("requirements.txt", into: &quiet)
+            : meaningfulLines("requirements.txt", into: &diagnostics)
         for line in requirements where !line.text.hasPrefix("-") {
             names.append(name(Substring(line.text)))
         }

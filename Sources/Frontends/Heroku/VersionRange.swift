@@ -78,7 +78,8 @@ struct VersionRange: Equatable {
                     // A hyphen range: `16 - 18` is >=16.0.0 and below 19 (a partial upper bound is an x-range).
                     words.removeFirst()
                     let upperWord = words.removeFirst()
-                    guard let low = Self.primitive(word, dialect: .npm), let high = Self.primitive(upperWord, dialect: .npm)
+                    guard let low = Self.primitive(word, dialect: .npm),
+                        let high = Self.primitive(upperWord, dialect: .npm)
                     else { return nil }
                     interval = interval.intersection(Interval(
                         lower: low.lower, lowerInclusive: true, upper: high.upper, upperInclusive: high.upperInclusive))

@@ -173,6 +173,14 @@ extension AppTranslator {
                 break
             }
         }
+        // Without the add-on in app.json, the config var the add-on set still says which database it is.
+        if drivers.isEmpty, let url = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" })?.value {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                drivers += [("pdo_pgsql", "DATABASE_URL"), ("pgsql", "DATABASE_URL")]
+            } else if url.hasPrefix("mysql://") || url.hasPrefix("mysql2://") {
+                drivers += [("pdo_mysql", "DATABASE_URL"), ("mysqli", "DATABASE_URL")]
+            }
+        }
         return PHPExtensionCatalog.setup(
             required: runtime.traits.phpExtensions, databaseDrivers: drivers,
             phpVersion: runtime.version ?? Self.defaultVersion(of: .php), location: runtime.detectedBy,

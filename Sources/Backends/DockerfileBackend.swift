@@ -3,8 +3,8 @@ import Translator
 /// Renders the Dockerfile that replaces Heroku's buildpacks: the official image of the detected language pinned
 /// to its version, dependency manifests copied and installed before the source (so Docker's layer cache skips
 /// the install when only code changed), the buildpack's build steps, a non-root user and `EXPOSE` of the web
-/// port. No `CMD`: every service's command comes from convox.yml. Nothing here comes from config vars, so no
-/// secret can reach the image.
+/// port. No `CMD`: every service's command comes from convox.yml. Config vars reach the build only through the
+/// few non-secret `ARG`s the build plan declares, so no secret can reach the image.
 public struct DockerfileBackend: Backend {
     public static let name = "Dockerfile"
 
@@ -24,11 +24,12 @@ public struct DockerfileBackend: Backend {
     func images(for runtime: LanguageRuntime) -> (build: String?, run: String) {
         let version = runtime.version ?? AppTranslator.defaultVersion(of: runtime.language)
         let jre = "eclipse-temurin:\(version)-jre"
+        let release = runtime.debianRelease.map { "-" + $0 } ?? ""
         switch runtime.language {
-        case .ruby: return (nil, "ruby:\(version)-slim")
-        case .nodejs: return (nil, "node:\(version)-slim")
-        case .python: return (nil, "python:\(version)-slim")
-        case .php: return (nil, "php:\(version)-apache")
+        case .ruby: return (nil, "ruby:\(version)-slim\(release)")
+        case .nodejs: return (nil, Self.nodeImage(runtime))
+        case .python: return (nil, "python:\(version)-slim\(release)")
+        case .php: return (nil, "php:\(version)-apache\(release)")
         case .go: return ("golang:\(version)", "debian:bookworm-slim")
         case .java:
             return (runtime.traits.hasWrapper ? "eclipse-temurin:\(version)-jdk" : "maven:3-eclipse-temurin-\(version)",
@@ -42,6 +43,12 @@ public struct DockerfileBackend: Backend {
         }
     }
 
+    /// The node image names its Debian release before `-slim` (`node:14-bullseye-slim`).
+    static func nodeImage(_ runtime: LanguageRuntime) -> String {
+        let version = runtime.version ?? AppTranslator.defaultVersion(of: .nodejs)
+        return "node:\(version)" + (runtime.debianRelease.map { "-" + $0 } ?? "") + "-slim"
+    }
+
     /// The whole file: one stage, or a build stage and a runtime stage for compiled languages.
     func dockerfile(for plan: BuildPlan, primary: LanguageRuntime) -> String {
         var lines: [String] = []
@@ -52,7 +59,7 @@ public struct DockerfileBackend: Backend {
         if let buildImage = stages.build {
             lines.append("")
             lines.append("FROM \(buildImage) AS build")
-            lines += environmentLines(plan.environment)
+            lines += argumentAndEnvironmentLines(plan, plan.environment)
             lines += sbtInstallLines(for: primary)
             lines.append("WORKDIR /app")
             lines += buildLines(for: plan, owner: nil)
@@ -65,11 +72,13 @@ public struct DockerfileBackend: Backend {
         } else {
             lines.append("")
             lines.append("FROM \(stages.run)")
-            lines += environmentLines(plan.environment + runEnvironment(for: primary))
+            lines += argumentAndEnvironmentLines(plan, plan.environment + runEnvironment(for: primary))
             lines += aptLines(for: plan)
+            lines += phpExtensionLines(plan.php)
             lines += userLines()
             lines += phpLines(for: primary, port: plan.webPort)
             lines += buildLines(for: plan, owner: "app:app")
+            lines += writableDirectoryLines(plan.writableDirectories)
         }
         lines.append("")
         lines.append("# Numeric, so Kubernetes can check that the container does not run as root.")
@@ -79,6 +88,23 @@ public struct DockerfileBackend: Backend {
             lines.append("EXPOSE \(port)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `ARG KEY=<default>` for each environment variable the app may set to another value for the build, then the
+    /// `ENV` block, where such a variable takes `${KEY}`.
+    func argumentAndEnvironmentLines(_ plan: BuildPlan, _ variables: [BuildVariable]) -> [String] {
+        let defaulted = plan.buildArguments.filter { argument in
+            argument.overridesEnvironment && variables.contains { $0.key == argument.key }
+        }
+        var lines: [String] = []
+        if !defaulted.isEmpty {
+            lines.append("# The app's own value of these wins during the build, as on Heroku (Convox passes it).")
+            lines += defaulted.map { "ARG \($0.key)=\(Self.quoted($0.defaultValue ?? ""))" }
+        }
+        let environment = variables.map { variable in
+            defaulted.contains { $0.key == variable.key } ? BuildVariable(variable.key, "${\(variable.key)}") : variable
+        }
+        return lines + environmentLines(environment)
     }
 
     /// Variables only the runtime stage needs (`PATH` for Go binaries, Apache's document root).
@@ -128,7 +154,7 @@ public struct DockerfileBackend: Backend {
     func buildLines(for plan: BuildPlan, owner: String?) -> [String] {
         var lines: [String] = []
         for helper in plan.helpers where helper.language == .nodejs {
-            let image = "node:\(helper.version ?? AppTranslator.defaultVersion(of: .nodejs))-slim"
+            let image = Self.nodeImage(helper)
             lines.append("# Node.js for the heroku/nodejs buildpack's steps, copied from the official image.")
             lines.append("COPY --from=\(image) /usr/local/bin/node /usr/local/bin/node")
             lines.append("COPY --from=\(image) /usr/local/lib/node_modules /usr/local/lib/node_modules")
@@ -152,11 +178,63 @@ public struct DockerfileBackend: Backend {
             if needsSource, !plan.installCommands.isEmpty {
                 lines.append("# The install reads files beyond the manifests, so it runs after copying the source.")
             }
+            let passed = plan.buildArguments.filter { !$0.overridesEnvironment }
+            if !passed.isEmpty, !plan.buildCommands.isEmpty {
+                lines.append("# App variables the build steps read; Convox passes the app's value of each ARG.")
+                lines += passed.map { argument in
+                    "ARG \(argument.key)" + (argument.defaultValue.map { "=" + Self.quoted($0) } ?? "")
+                }
+            }
             if !plan.buildCommands.isEmpty {
                 lines.append("# The build steps the buildpacks run after installing dependencies.")
             }
             lines += runLines(remaining)
         }
+        return lines
+    }
+
+    /// The build steps ran as root, so folders the app writes at run time are handed to the app user.
+    func writableDirectoryLines(_ directories: [String]) -> [String] {
+        guard !directories.isEmpty else { return [] }
+        let list = directories.joined(separator: " ")
+        return [
+            "# The build steps ran as root; the app writes these folders at run time.",
+            "RUN mkdir -p \(list) \\\n    && chown -R app:app \(list)",
+        ]
+    }
+
+    /// The PHP extensions Heroku's PHP build enabled, and its production php.ini.
+    func phpExtensionLines(_ php: PHPSetup?) -> [String] {
+        guard let php else { return [] }
+        var lines: [String] = []
+        var steps: [String] = []
+        if !php.libraries.isEmpty {
+            steps.append("apt-get update")
+            steps.append("apt-get install -y --no-install-recommends " + php.libraries.joined(separator: " "))
+            steps.append("rm -rf /var/lib/apt/lists/*")
+        }
+        steps += php.configureCommands
+        if !php.bundledExtensions.isEmpty {
+            steps.append("docker-php-ext-install -j\"$(nproc)\" " + php.bundledExtensions.joined(separator: " "))
+        }
+        if !php.peclExtensions.isEmpty {
+            steps.append("pecl install " + php.peclExtensions.joined(separator: " "))
+            steps.append("docker-php-ext-enable " + php.peclExtensions.joined(separator: " "))
+        }
+        if !steps.isEmpty {
+            lines.append("# PHP extensions Heroku's PHP build enabled (composer.json and composer.lock ext-*, the "
+                + "database add-ons).")
+            if !php.libraries.isEmpty {
+                lines.append("# Library versions follow the image's Debian release, so they are not pinned.")
+                lines.append("# hadolint ignore=DL3008")
+            }
+            lines.append("RUN " + steps.joined(separator: " \\\n    && "))
+        }
+        lines.append("# Heroku's php.ini: PHP's php.ini-production plus the PHP buildpack's own settings.")
+        lines.append("RUN cp \"$PHP_INI_DIR/php.ini-production\" \"$PHP_INI_DIR/php.ini\" \\\n"
+            + "    && printf '%s\\n' \\\n        "
+            + php.iniSettings.map(Self.singleQuoted).joined(separator: " \\\n        ")
+            + " \\\n        > \"$PHP_INI_DIR/conf.d/zz-heroku.ini\"")
         return lines
     }
 

@@ -79,7 +79,9 @@ extension AppTranslator {
                 hint: "write a Dockerfile for the app by hand; convox.yml builds from `Dockerfile`")
             return plan
         }
-        let primary = resolvingVersion(languages[primaryIndex], into: &diagnostics)
+        var primary = resolvingVersion(languages[primaryIndex], into: &diagnostics)
+        // Only the base image runs apt-get; a helper's files are copied out of its image, which still works.
+        replacingArchivedImage(&primary, into: &diagnostics)
         var helpers: [LanguageRuntime] = []
         for (index, language) in languages.enumerated() where index != primaryIndex {
             guard language.language == .nodejs else {
@@ -110,6 +112,19 @@ extension AppTranslator {
         }
         plan.installCommands += installCommands(for: primary, includesDevelopment: needsDevelopment(primary))
         plan.buildCommands += buildCommands(for: primary, heroku: heroku, into: &diagnostics)
+        plan.buildArguments = buildArguments(
+            plan: plan, runtimes: [primary] + helpers, heroku: heroku, into: &diagnostics)
+        if !plan.buildCommands.isEmpty, primary.language != .go, !primary.language.isJVM {
+            plan.writableDirectories = writableDirectories(for: [primary] + helpers)
+            if !plan.writableDirectories.isEmpty {
+                diagnostics.note(
+                    .buildWritableDirectories,
+                    "the build steps run as root, so afterwards the image gives the app user (uid 10001) the folders "
+                        + "the app writes at run time: " + plan.writableDirectories.joined(separator: ", "),
+                    at: primary.detectedBy)
+            }
+        }
+        if primary.language == .php { plan.php = phpSetup(for: primary, heroku: heroku, into: &diagnostics) }
         plan.ignoredPaths = ([primary] + helpers).flatMap { ignoredPaths(for: $0.language) }
             .reduce(into: []) { paths, path in if !paths.contains(path) { paths.append(path) } }
         if primary.language == .php,
@@ -140,6 +155,39 @@ extension AppTranslator {
                 + "default of Heroku's \(runtime.language.displayName) buildpack",
             at: runtime.detectedBy, hint: Self.versionHint(runtime.language))
         return resolved
+    }
+
+    /// A version whose official image is based on an archived Debian release cannot run `apt-get update`: warn
+    /// at the version file, and use the same release line on a live Debian release where such an image exists.
+    func replacingArchivedImage(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) {
+        guard let version = runtime.version else { return }
+        let name = runtime.language.displayName
+        let oldest = RuntimeImageSupport.oldestSupported(runtime.language).map {
+            "; the oldest \(name) its maintainers still support is \($0)"
+        } ?? ""
+        switch RuntimeImageSupport.status(of: runtime.language, version: version) {
+        case .supported:
+            return
+        case .replaced(let archived, let replacement):
+            runtime.version = replacement.version
+            runtime.debianRelease = replacement.debianRelease
+            let moved = replacement.version == version ? "" : " (\(name) \(replacement.version), newest of the line)"
+            diagnostics.warning(
+                .runtimeEndOfLife,
+                "\(name) \(version) is past its end of life and its official image is based on Debian \(archived), "
+                    + "which is archived, so `apt-get update` fails in it; the image uses the "
+                    + "\(replacement.debianRelease) one instead\(moved)\(oldest)",
+                at: runtime.versionLocation ?? runtime.detectedBy,
+                hint: "upgrade \(name)"
+                    + (moved.isEmpty ? "" : ", or pin \(replacement.version) where the version is set"))
+        case .unbuildable(let archived):
+            diagnostics.warning(
+                .runtimeEndOfLife,
+                "\(name) \(version) is past its end of life and every official image of it is based on Debian "
+                    + "\(archived) or older, which is archived, so `apt-get update` fails and the image does not "
+                    + "build\(oldest)",
+                at: runtime.versionLocation ?? runtime.detectedBy, hint: "upgrade \(name) before moving the app")
+        }
     }
 
     /// How to pin the version, for the default-version note.
@@ -184,9 +232,14 @@ extension AppTranslator {
             var variables = [BuildVariable("RACK_ENV", "production"), BuildVariable("RAILS_ENV", "production")]
             if runtime.manifests.contains("Gemfile.lock") { variables.append(BuildVariable("BUNDLE_DEPLOYMENT", "1")) }
             variables.append(BuildVariable("BUNDLE_WITHOUT", "development:test"))
-            if runtime.traits.isRails {
-                variables += [BuildVariable("RAILS_LOG_TO_STDOUT", "enabled"),
-                    BuildVariable("RAILS_SERVE_STATIC_FILES", "enabled")]
+            // By Rails version, as heroku-buildpack-ruby lib/language_pack/helpers/default_env_vars.rb sets them
+            // (an unknown version gets both).
+            let rails = runtime.traits.railsVersion
+            if runtime.traits.isRails, rails.map({ Self.isAtLeast($0, 5, 0) }) ?? true {
+                variables.append(BuildVariable("RAILS_LOG_TO_STDOUT", "enabled"))
+            }
+            if runtime.traits.isRails, rails.map({ Self.isAtLeast($0, 4, 2) }) ?? true {
+                variables.append(BuildVariable("RAILS_SERVE_STATIC_FILES", "enabled"))
             }
             return variables
         case .nodejs:
@@ -257,20 +310,11 @@ extension AppTranslator {
         let wrapper = runtime.traits.hasWrapper
         switch runtime.language {
         case .ruby:
-            return runtime.traits.isRails ? ["SECRET_KEY_BASE_DUMMY=1 bundle exec rake assets:precompile"] : []
+            return railsBuildCommands(for: runtime, into: &diagnostics)
         case .nodejs:
             return nodeBuildCommands(for: runtime, prunes: true)
         case .python:
-            guard runtime.traits.hasManagePy else { return [] }
-            let disabled = heroku.configVars?.last { $0.key == "DISABLE_COLLECTSTATIC" }
-            if let disabled, disabled.value != "0", !disabled.value.isEmpty { return [] }
-            diagnostics.note(
-                .buildCollectstatic,
-                "Heroku runs Django's collectstatic during the build, so the Dockerfile does too; config vars are "
-                    + "not set while an image builds",
-                at: runtime.detectedBy, hint: "if settings need a config var to import (SECRET_KEY, DATABASE_URL), "
-                    + "give it a default in settings, or set DISABLE_COLLECTSTATIC=1 and run collectstatic yourself")
-            return ["python manage.py collectstatic --noinput"]
+            return collectstaticCommands(for: runtime, heroku: heroku, into: &diagnostics)
         case .php:
             guard runtime.packageManager == .composer else { return [] }
             return ["composer dump-autoload --optimize --no-dev"]

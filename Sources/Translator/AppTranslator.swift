@@ -94,6 +94,7 @@ public struct AppTranslator: Sendable {
         applyHealthCheck(heroku, to: &app, into: &diagnostics)
         addTimers(from: heroku.schedulerJobs, to: &app, into: &diagnostics)
         if containerProcesses != nil { applyHerokuYMLBuilds(heroku.herokuYML, to: &app.services) }
+        declareBuildpackSecrets(heroku, to: &app, into: &diagnostics)
         resolveEnvironmentPrecedence(in: &app, into: &diagnostics)
         app.buildPlan = buildPlan(for: heroku, services: app.services, into: &diagnostics)
         return app

@@ -75,6 +75,9 @@ public struct LanguageRuntime: Sendable, Equatable, Codable {
     public var detectedBy: SourceLocation
     /// What the buildpack looks at to decide build steps and default commands.
     public var traits: RuntimeTraits
+    /// The Debian release the image tag names explicitly (`bullseye`), set when the version's default tag is
+    /// based on an archived release; nil for the tag's own default.
+    public var debianRelease: String?
 
     public init(
         language: Language, version: String? = nil, versionLocation: SourceLocation? = nil,
@@ -101,7 +104,7 @@ public struct RuntimeTraits: Sendable, Equatable, Codable {
     public var isRails: Bool
     /// Ruby: a `config.ru` exists (the rack default command).
     public var hasRackup: Bool
-    /// Python: `manage.py` exists (Django's collectstatic).
+    /// Python: `manage.py` exists at the top of the app (a detection file of the Python buildpack).
     public var hasManagePy: Bool
     /// Maven `mvnw` / Gradle `gradlew` exists and is used instead of an installed tool.
     public var hasWrapper: Bool
@@ -114,6 +117,22 @@ public struct RuntimeTraits: Sendable, Equatable, Codable {
     /// The install reads files beyond the manifests (`-r other.txt`, `-e .`, Maven modules), so the whole source
     /// is copied first and the install layer is not cached apart from the code.
     public var installNeedsSource: Bool
+    /// Ruby: the rails (or railties) version in Gemfile.lock, which decides SECRET_KEY_BASE handling.
+    public var railsVersion: String?
+    /// Ruby: Gemfile.lock has a gem that defines `assets:precompile` (sprockets, propshaft, jsbundling, ...).
+    public var hasAssetPipeline = false
+    /// Ruby: config/application.rb sets `config.api_only = true`.
+    public var isRailsAPIOnly = false
+    /// Python: Django is among the app's dependencies (the buildpack runs collectstatic only then).
+    public var usesDjango = false
+    /// Python: the shallowest manage.py within three levels, relative to the app (the buildpack's search).
+    public var managePyPath: String?
+    /// Node.js: Next.js is a dependency (it writes `.next/cache` at run time).
+    public var usesNextJS = false
+    /// PHP: Laravel is required (it writes `storage/` and `bootstrap/cache` at run time).
+    public var usesLaravel = false
+    /// PHP: the `ext-*` requirements of composer.json and composer.lock's packages, in first-seen order.
+    public var phpExtensions: [PHPExtensionRequirement] = []
 
     public init(
         scripts: [String] = [], isRails: Bool = false, hasRackup: Bool = false, hasManagePy: Bool = false,
@@ -129,6 +148,21 @@ public struct RuntimeTraits: Sendable, Equatable, Codable {
         self.hasStageTask = hasStageTask
         self.uberjarName = uberjarName
         self.goInstallPackages = goInstallPackages
+    }
+}
+
+/// One `ext-<name>` a composer.json (or a package in composer.lock) requires, and where it was required first.
+public struct PHPExtensionRequirement: Sendable, Equatable, Codable {
+    /// The extension's name without `ext-`, lower-cased (`pdo_pgsql`, `intl`).
+    public var name: String
+    public var location: SourceLocation
+    /// The composer.lock package that requires it, when it is not the app's own composer.json.
+    public var requiredBy: String?
+
+    public init(name: String, location: SourceLocation, requiredBy: String? = nil) {
+        self.name = name
+        self.location = location
+        self.requiredBy = requiredBy
     }
 }
 

@@ -5,10 +5,14 @@ public struct InputFile: Sendable, Equatable {
     /// Path shown in diagnostics (relative to where the user ran translate).
     public var path: String
     public var contents: [UInt8]
+    /// The path inside the app directory, for files the CLI found by searching (`InputRequest.appFileSearch`),
+    /// where a stage needs it to name the file in an output (`python app/manage.py collectstatic`).
+    public var appRelativePath: String?
 
-    public init(path: String, contents: [UInt8]) {
+    public init(path: String, contents: [UInt8], appRelativePath: String? = nil) {
         self.path = path
         self.contents = contents
+        self.appRelativePath = appRelativePath
     }
 
     public init(path: String, text: String) {
@@ -53,6 +57,10 @@ public enum InputRequest: Sendable, Equatable {
     /// A file named on the command line (path as typed, relative to the working directory, or `-` for stdin).
     /// Missing files are an error.
     case namedFile(String)
+    /// Every file called `name` in the app directory or its folders, at most `maximumDepth` levels deep (1: the
+    /// app directory only), shallowest first and sorted by path within a level, as `find -maxdepth` followed by
+    /// a sort by depth (the Python buildpack's search for manage.py). Missing is not an error.
+    case appFileSearch(name: String, maximumDepth: Int)
 }
 
 /// Reads one kind of Heroku input into a fragment of what we know about the app.

@@ -49,27 +49,64 @@ struct AppDirectory {
 
     /// Reads what a frontend asked for. Missing app files are skipped; a missing named file is an error.
     func read(_ requests: [InputRequest], into diagnostics: inout Diagnostics) -> [InputFile] {
-        requests.compactMap { request in
+        requests.flatMap { request -> [InputFile] in
             switch request {
             case .appFile(let name):
                 let absolute = (absolutePath as NSString).appendingPathComponent(name)
-                guard FileManager.default.fileExists(atPath: absolute) else { return nil }
-                return readFile(at: absolute, shownAs: displayPath(name), into: &diagnostics)
+                guard FileManager.default.fileExists(atPath: absolute) else { return [] }
+                return [readFile(at: absolute, shownAs: displayPath(name), into: &diagnostics)].compactMap { $0 }
             case .namedFile(let typed):
-                if typed == "-" { return InputFile(path: "<stdin>", contents: context.readStandardInput()) }
+                if typed == "-" { return [InputFile(path: "<stdin>", contents: context.readStandardInput())] }
                 // The same stream under its device names, so tests and in-process runs see the injected stdin.
                 if typed == "/dev/stdin" || typed == "/dev/fd/0" {
-                    return InputFile(path: typed, contents: context.readStandardInput())
+                    return [InputFile(path: typed, contents: context.readStandardInput())]
                 }
                 let absolute = context.resolve(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
                     diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
                         at: SourceLocation(file: typed), hint: "check the path given on the command line")
-                    return nil
+                    return []
                 }
-                return readFile(at: absolute, shownAs: typed, into: &diagnostics)
+                return [readFile(at: absolute, shownAs: typed, into: &diagnostics)].compactMap { $0 }
+            case .appFileSearch(let name, let maximumDepth):
+                return search(name, maximumDepth: maximumDepth).compactMap { relative in
+                    let absolute = (absolutePath as NSString).appendingPathComponent(relative)
+                    var file = readFile(at: absolute, shownAs: displayPath(relative), into: &diagnostics)
+                    file?.appRelativePath = relative
+                    return file
+                }
             }
         }
+    }
+
+    /// Folders a Heroku build never has (git-ignored local installs, the repository itself), skipped so a
+    /// search does not walk thousands of packages.
+    static let foldersOutsideTheSlug: Set<String> = [".git", "node_modules", ".venv", "venv"]
+
+    /// Relative paths of the regular files called `name`, level by level like `find . -maxdepth N -type f -name`,
+    /// sorted by path within a level. Symbolic links to folders are not followed (`find` does not either).
+    func search(_ name: String, maximumDepth: Int) -> [String] {
+        var found: [String] = []
+        var level = [""]
+        for _ in 0..<max(maximumDepth, 0) {
+            var next: [String] = []
+            for folder in level {
+                let absolute = folder.isEmpty ? absolutePath : (absolutePath as NSString).appendingPathComponent(folder)
+                let entries = ((try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []).sorted()
+                for entry in entries {
+                    let relative = folder.isEmpty ? entry : folder + "/" + entry
+                    let full = (absolutePath as NSString).appendingPathComponent(relative)
+                    let type = (try? FileManager.default.attributesOfItem(atPath: full)[.type]) as? FileAttributeType
+                    if type == .typeDirectory {
+                        if !Self.foldersOutsideTheSlug.contains(entry) { next.append(relative) }
+                    } else if type == .typeRegular, entry == name {
+                        found.append(relative)
+                    }
+                }
+            }
+            level = next
+        }
+        return found
     }
 
     /// Reads with open/read rather than by size, so a pipe (`--config-vars <(heroku config --json)` names

@@ -48,6 +48,8 @@ enum FuzzDriver {
                     switch request {
                     case .appFile(let name): return InputFile(path: name, contents: bytes)
                     case .namedFile(let path): return InputFile(path: path, contents: bytes)
+                    case .appFileSearch(let name, _):
+                        return InputFile(path: name, contents: bytes, appRelativePath: name)
                     }
                 }
             }

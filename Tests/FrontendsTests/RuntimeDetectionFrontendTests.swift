@@ -22,7 +22,16 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             ([("package.json", #"{"engines": {"node": "20.x"}}"#), ("package-lock.json", "{}")],
                 ["nodejs 20 npm"], []),
             ([("package.json", #"{"engines": {"node": ">=14 <17"}}"#)], ["nodejs 16 npm"], []),
-            ([("package.json", #"{"engines": {"node": ">=18"}}"#)], ["nodejs - npm"], []),
+            ([("package.json", #"{"engines": {"node": ">=18"}}"#)], ["nodejs 26 npm"], []),
+            ([("package.json", #"{"engines": {"node": ">= 18"}}"#)], ["nodejs 26 npm"], []),
+            ([("package.json", #"{"engines": {"node": "16 - 18"}}"#)], ["nodejs 18 npm"], []),
+            ([("package.json", #"{"engines": {"node": "^20.11 || ^22"}}"#)], ["nodejs 22 npm"], []),
+            ([("package.json", #"{"engines": {"node": "~18.17.0"}}"#)], ["nodejs 18 npm"], []),
+            ([("package.json", #"{"engines": {"node": ">=18 <16"}}"#)], ["nodejs - npm"],
+                ["runtime.unsatisfiable-version"]),
+            ([("package.json", #"{"engines": {"node": ">=99"}}"#)], ["nodejs - npm"],
+                ["runtime.unsatisfiable-version"]),
+            ([("package.json", #"{"engines": {"node": "lts/*"}}"#)], ["nodejs - npm"], []),
             ([("package.json", "{}"), (".nvmrc", "v18.2\n")], ["nodejs - npm"], ["runtime.version-file-ignored"]),
             ([("package.json", #"{"packageManager": "pnpm@9.1.0"}"#), ("pnpm-lock.yaml", "")], ["nodejs - pnpm"], []),
             ([("package.json", "{}"), ("yarn.lock", ""), (".yarnrc.yml", "")], ["nodejs - yarn-berry"], []),
@@ -32,7 +41,13 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             ([("requirements.txt", "flask\n"), ("runtime.txt", "python-3.11.9\n"), (".python-version", "3.11\n")],
                 ["python 3.11.9 pip"], []),
             ([("requirements.txt", ""), (".python-version", "# comment\n3.12\n")], ["python 3.12 pip"], []),
-            ([("runtime.txt", "python-3.6.x")], ["python 3.6 none"], ["runtime.missing-lockfile"]),
+            ([("runtime.txt", "python-3.6.x")], ["python 3.6 none"],
+                ["runtime.missing-lockfile", "runtime.invalid-version-file"]),
+            ([("requirements.txt", ""), ("runtime.txt", "python-3.12.1 please\n")], ["python - pip"],
+                ["runtime.invalid-version-file"]),
+            ([("requirements.txt", ""), ("runtime.txt", "3.12\n")], ["python - pip"], ["runtime.invalid-version-file"]),
+            ([("requirements.txt", ""), ("runtime.txt", "python-3.12\npython-3.11\n")], ["python - pip"],
+                ["runtime.invalid-version-file"]),
             ([("Pipfile", ""), ("Pipfile.lock", #"{"_meta": {"requires": {"python_version": "3.10"}}}"#)],
                 ["python 3.10 pipenv"], []),
             ([("pyproject.toml", ""), ("uv.lock", "")], ["python - uv"], []),
@@ -42,8 +57,16 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             ([("build.sbt", ""), ("system.properties", "java.runtime.version=17.0.2")], ["scala 17 sbt"], []),
             ([("project.clj", "(defproject x :uberjar-name \"x.jar\")")], ["clojure - leiningen"], []),
             ([("composer.json", #"{"require": {"php": "~8.2.0"}}"#)], ["php 8.2 composer"], []),
-            ([("composer.json", #"{"require": {"php": "^8.1", "a/b": "1"}}"#)], ["php 8 composer"],
+            ([("composer.json", #"{"require": {"php": "^8.1", "a/b": "1"}}"#)], ["php 8.5 composer"],
                 ["runtime.missing-lockfile"]),
+            ([("composer.json", #"{"require": {"php": "<8.0"}}"#)], ["php 7.4 composer"], []),
+            ([("composer.json", #"{"require": {"php": ">=7.2 <7.3"}}"#)], ["php 7.2 composer"], []),
+            ([("composer.json", #"{"require": {"php": "^8.1 <8.2"}}"#)], ["php 8.1 composer"], []),
+            ([("composer.json", #"{"require": {"php": ">=7.4,<8.1"}}"#)], ["php 8.0 composer"], []),
+            ([("composer.json", #"{"require": {"php": "^7.3 || ^8.0"}}"#)], ["php 8.5 composer"], []),
+            ([("composer.json", #"{"require": {"php": "8.1.*"}}"#)], ["php 8.1 composer"], []),
+            ([("composer.json", #"{"require": {"php": ">=8.2 <8.1"}}"#)], ["php - composer"],
+                ["runtime.unsatisfiable-version"]),
             ([("index.php", "<?php")], ["php - none"], []),
             ([("go.mod", "module x\n\ngo 1.22.3\n")], ["go 1.22 go-modules"], []),
             ([("go.mod", "module x\n// +heroku goVersion go1.21\ngo 1.20\n")], ["go 1.21 go-modules"], []),
@@ -69,6 +92,55 @@ final class RuntimeDetectionFrontendTests: XCTestCase {
             XCTAssertEqual(summary, expected, "row: \(files.map(\.0))")
             XCTAssertEqual(diagnostics, ids, "row: \(files.map(\.0))")
         }
+    }
+
+    /// The traits that decide build steps: Rails version and asset pipeline, API-only, Django, manage.py found by
+    /// the search, Next.js, Laravel and PHP extensions (from composer.json, then composer.lock's packages).
+    func testBuildTraits() {
+        let lock = "GEM\n  specs:\n    rails (6.1.7)\n      sprockets-rails (>= 2)\n    railties (6.1.7)\n"
+            + "    sprockets-rails (3.5.1)\n"
+        let rails = detect([("Gemfile", "gem 'rails'\n"), ("Gemfile.lock", lock),
+            ("config/application.rb", "  # config.api_only = true\n")]).0?.languages.first?.traits
+        XCTAssertEqual(rails?.railsVersion, "6.1.7")
+        XCTAssertEqual(rails?.hasAssetPipeline, true)
+        XCTAssertEqual(rails?.isRailsAPIOnly, false)
+        let api = detect([("Gemfile", ""), ("Gemfile.lock", "GEM\n  specs:\n    railties (7.2.0)\n"),
+            ("config/application.rb", "    config.api_only = true\n")]).0?.languages.first?.traits
+        XCTAssertEqual(api?.railsVersion, "7.2.0")
+        XCTAssertEqual(api?.hasAssetPipeline, false)
+        XCTAssertEqual(api?.isRailsAPIOnly, true)
+
+        let djangoRows: [([(String, String)], Bool)] = [
+            ([("requirements.txt", "Django==5.0\n")], true),
+            ([("requirements.txt", "django-environ\nflask\n")], true),
+            ([("requirements.txt", "wagtail>=6\n")], true),
+            ([("requirements.txt", "Flask==3\n# django\n")], false),
+            ([("Pipfile", "[packages]\ndjango = \"*\"\n")], true),
+            ([("pyproject.toml", "dependencies = [\n  \"Django>=5\",\n]\n"), ("uv.lock", "")], true),
+            ([("pyproject.toml", "[tool.poetry.dependencies]\nflask = \"^3\"\n"), ("poetry.lock", "")], false),
+            ([("Pipfile", ""), ("Pipfile.lock", #"{"default": {"django": {"version": "==5.0"}}}"#)], true),
+        ]
+        for (files, expected) in djangoRows {
+            XCTAssertEqual(detect(files).0?.languages.first?.traits.usesDjango, expected, "row: \(files)")
+        }
+        var diagnostics = Diagnostics()
+        let nested = RuntimeDetectionFrontend().read([
+            InputFile(path: "app/requirements.txt", text: "django\n"),
+            InputFile(path: "app/src/site/manage.py", contents: [], appRelativePath: "src/site/manage.py"),
+        ], options: ConversionOptions(), into: &diagnostics)
+        XCTAssertEqual(nested.runtime?.languages.first?.traits.managePyPath, "src/site/manage.py")
+        XCTAssertEqual(
+            nested.runtime?.languages.first?.traits.hasManagePy, false, "a nested manage.py is not top-level")
+
+        XCTAssertEqual(detect([("package.json", #"{"dependencies": {"next": "14"}}"#)]).0?.languages.first?.traits
+            .usesNextJS, true)
+        let composer = #"{"require": {"laravel/framework": "^11", "ext-intl": "*", "ext-GD": "*"}}"#
+        let composerLock = #"{"packages": [{"name": "a/b", "require": {"ext-bcmath": "*", "ext-intl": "*"}}], "#
+            + #""packages-dev": [{"name": "c/d", "require": {"ext-xdebug": "*"}}]}"#
+        let php = detect([("composer.json", composer), ("composer.lock", composerLock)]).0?.languages.first?.traits
+        XCTAssertEqual(php?.usesLaravel, true)
+        XCTAssertEqual(php?.phpExtensions.map(\.name), ["intl", "gd", "bcmath"])
+        XCTAssertEqual(php?.phpExtensions.map(\.requiredBy), [nil, nil, "a/b"])
     }
 
     /// JSON files are read with `JSONReader`: versions point at their own key, a broken file is one located

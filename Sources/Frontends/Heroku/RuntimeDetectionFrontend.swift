@@ -22,8 +22,8 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     /// Top-level files the buildpacks look at, in a fixed order (the order they are read and named in headers).
     static let candidateFiles = [
-        "app.json", "heroku-snapshot.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile", ".dockerignore",
-        "Gemfile", "Gemfile.lock", ".ruby-version", "config.ru",
+        "app.json", "heroku-snapshot.json", ".buildpacks", "heroku.yml", "Aptfile", ".tool-versions", "Dockerfile",
+        ".dockerignore", "Gemfile", "Gemfile.lock", ".ruby-version", "config.ru", "config/application.rb",
         "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".yarnrc.yml",
         ".npmrc", ".nvmrc", ".node-version",
         "project.clj",
@@ -46,7 +46,7 @@ public struct RuntimeDetectionFrontend: Frontend {
         ".mvn/wrapper/maven-wrapper.properties", "gradle/wrapper/gradle-wrapper.properties", "gradle.properties",
         "project/plugins.sbt",
         "poetry.lock", "uv.lock", "pdm.lock", "setup.py", "setup.cfg", "manage.py", "app.py", "main.py",
-        "server.py", "__init__.py", "mvnw", "gradlew", "composer.lock", "index.php", "go.sum", "Gopkg.lock",
+        "server.py", "__init__.py", "mvnw", "gradlew", "index.php", "go.sum", "Gopkg.lock",
         "glide.yaml", "Godeps/Godeps.json", "vendor/vendor.json", "requirements.txt", "pom.xml", "pom.atom",
         "pom.clj", "pom.groovy", "pom.rb", "pom.scala", "pom.yaml", "pom.yml", "settings.gradle",
         "settings.gradle.kts", ".sbtrc",
@@ -59,7 +59,15 @@ public struct RuntimeDetectionFrontend: Frontend {
             listing.contains(String(name.split(separator: "/").first ?? ""))
         }
         names += listing.filter { $0.hasSuffix(".sbt") }
-        return names.map { .appFile($0) }
+        var requests = names.map { InputRequest.appFile($0) }
+        // The Python buildpack runs collectstatic with the shallowest manage.py up to three levels deep
+        // (heroku-buildpack-python bin/steps/collectstatic: `find . -maxdepth 3 -name manage.py`).
+        let pythonMarkers = ["requirements.txt", "Pipfile", "Pipfile.lock", "pyproject.toml", "poetry.lock", "uv.lock",
+            "runtime.txt", ".python-version", "setup.py"]
+        if !listing.contains("manage.py"), pythonMarkers.contains(where: listing.contains) {
+            requests.append(.appFileSearch(name: "manage.py", maximumDepth: 3))
+        }
+        return requests
     }
 
     public func read(_ inputs: [InputFile], options: ConversionOptions, into diagnostics: inout Diagnostics)
@@ -137,7 +145,18 @@ struct RuntimeFiles {
 
     /// The input whose path is `name` in the app directory (`path/to/app/Gemfile` for `Gemfile`).
     func file(_ name: String) -> InputFile? {
-        inputs.first { $0.path == name || $0.path.hasSuffix("/" + name) }
+        inputs.first { input in
+            (input.appRelativePath == nil || input.appRelativePath == name)
+                && (input.path == name || input.path.hasSuffix("/" + name))
+        }
+    }
+
+    /// Files found by searching the app's folders for `name` (`InputRequest.appFileSearch`), shallowest first.
+    func searched(_ name: String) -> [InputFile] {
+        inputs.filter { input in
+            guard let relative = input.appRelativePath else { return false }
+            return relative == name || relative.hasSuffix("/" + name)
+        }
     }
 
     /// True when the app has `name` (the CLI skips missing files, so presence is being in the inputs).

@@ -4,6 +4,8 @@ import Translator
 extension DiagnosticID {
     static let runtimeVersionFileIgnored: DiagnosticID = "runtime.version-file-ignored"
     static let runtimeUnusableVersion: DiagnosticID = "runtime.unusable-version"
+    static let runtimeUnsatisfiableVersion: DiagnosticID = "runtime.unsatisfiable-version"
+    static let runtimeInvalidVersionFile: DiagnosticID = "runtime.invalid-version-file"
 }
 
 /// A version found in one file, and whether the buildpack itself reads that file.
@@ -71,7 +73,7 @@ extension RuntimeFiles {
     }
 
     /// A version value that is not a string, or names a number no release has (`"99999999999999999999.x"`), is
-    /// a located warning; a range the buildpack resolves to its default (`">=18"`) stays quiet.
+    /// a located warning; a word the resolver does not read as a range (`"lts/*"`) stays quiet (default version).
     func reportUnusableVersion(
         _ value: JSONNode, key: String, language: Language, into diagnostics: inout Diagnostics
     ) {
@@ -86,6 +88,18 @@ extension RuntimeFiles {
         diagnostics.warning(
             .runtimeUnusableVersion, problem + ", so it is ignored", at: value.location,
             hint: Self.versionHint(language))
+    }
+
+    /// A range no release satisfies: Heroku's build stops on it, so the conversion does too.
+    func reportUnsatisfiable(
+        _ range: String, key: String, language: Language, newest: String, at location: SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) {
+        diagnostics.error(
+            .runtimeUnsatisfiableVersion,
+            "\(key) \"\(range)\" allows no \(language.displayName) release (the newest is \(newest)); Heroku's "
+                + "build would stop here too",
+            at: location, hint: Self.versionHint(language))
     }
 
     /// Where the buildpack reads the version, for hints.
@@ -173,6 +187,15 @@ extension RuntimeFiles {
                     runtime.packageManagerVersion = lines[index + 1].text.trimmingWhitespace()
                 }
                 if trimmed.hasPrefix("rails (") || trimmed.hasPrefix("railties (") { runtime.traits.isRails = true }
+                // A spec line is four spaces, the gem, and its exact version in parentheses.
+                if line.text.hasPrefix("    "), !line.text.hasPrefix("     "), let open = trimmed.firstIndex(of: "(") {
+                    let gem = trimmed[..<open].trimmingWhitespace()
+                    let version = trimmed[trimmed.index(after: open)...].prefix { $0 != ")" }
+                    if gem == "rails" || (gem == "railties" && runtime.traits.railsVersion == nil) {
+                        runtime.traits.railsVersion = String(version)
+                    }
+                    if Self.assetPipelineGems.contains(gem) { runtime.traits.hasAssetPipeline = true }
+                }
             }
         } else if has("Gemfile"), !has("Gemfile.lock") {
             diagnostics.warning(
@@ -200,8 +223,18 @@ extension RuntimeFiles {
         }
         if let tool = toolVersion(["ruby"], into: &diagnostics) { candidates.append(tool) }
         runtime.traits.hasRackup = has("config.ru")
+        runtime.traits.isRailsAPIOnly = meaningfulLines("config/application.rb", into: &diagnostics).contains { line in
+            line.text.replacingOccurrences(of: " ", with: "").hasPrefix("config.api_only=true")
+        }
         return candidates
     }
+
+    /// Gems that define the `assets:precompile` rake task Heroku's Ruby buildpack runs when it exists
+    /// (heroku-buildpack-ruby lib/language_pack/rails4.rb: `rake.task("assets:precompile")`, skipped if not defined).
+    static let assetPipelineGems: Set<String> = [
+        "sprockets", "sprockets-rails", "propshaft", "jsbundling-rails", "cssbundling-rails", "webpacker",
+        "shakapacker",
+    ]
 
     // MARK: Node.js
 
@@ -210,9 +243,13 @@ extension RuntimeFiles {
         var candidates: [VersionCandidate] = []
         let package = jsonObject("package.json", into: &diagnostics)
         if let node = package?.member("engines")?.value.member("node") {
-            if let range = node.value.stringValue, let major = NodeVersionRange.major(satisfying: range) {
+            let resolution = node.value.stringValue.map(NodeVersionRange.resolve) ?? .unreadable
+            if case .version(let major) = resolution {
                 candidates.append(
                     VersionCandidate(value: major, label: "package.json engines.node", location: node.keyLocation))
+            } else if resolution == .unsatisfiable, let range = node.value.stringValue {
+                reportUnsatisfiable(range, key: "package.json engines.node", language: .nodejs,
+                    newest: NodeVersionRange.releaseLines.last?.name ?? "", at: node.value.location, into: &diagnostics)
             } else {
                 reportUnusableVersion(node.value, key: "package.json engines.node", language: .nodejs,
                     into: &diagnostics)
@@ -229,6 +266,9 @@ extension RuntimeFiles {
         }
         if let tool = toolVersion(["nodejs", "node"], into: &diagnostics) { candidates.append(tool) }
         runtime.traits.scripts = Self.keys(of: package?.member("scripts"))
+        runtime.traits.usesNextJS = ["dependencies", "devDependencies"].contains { section in
+            package?.member(section)?.value.member("next") != nil
+        }
 
         var pinned: (PackageManager, String)?
         if let field = package?.member("packageManager")?.value.stringValue {
@@ -270,20 +310,15 @@ extension RuntimeFiles {
     /// runtime.txt > .python-version > Pipfile.lock; exactly one package manager file.
     func readPython(_ runtime: inout LanguageRuntime, into diagnostics: inout Diagnostics) -> [VersionCandidate] {
         var candidates: [VersionCandidate] = []
-        if let line = meaningfulLines("runtime.txt", into: &diagnostics).first {
-            let version = Self.plainVersion(line.text)
-            if !version.isEmpty {
-                candidates.append(VersionCandidate(value: version, label: "runtime.txt", location: line.location))
-            }
-        }
+        if let candidate = runtimeTxtVersion(into: &diagnostics) { candidates.append(candidate) }
         if let line = meaningfulLines(".python-version", into: &diagnostics).first {
             let version = Self.plainVersion(line.text)
             if !version.isEmpty {
                 candidates.append(VersionCandidate(value: version, label: ".python-version", location: line.location))
             }
         }
-        if has("Pipfile.lock"), let requires = jsonObject("Pipfile.lock", into: &diagnostics)?
-            .member("_meta")?.value.member("requires")?.value,
+        let pipfileLock = has("Pipfile.lock") ? jsonObject("Pipfile.lock", into: &diagnostics) : nil
+        if let requires = pipfileLock?.member("_meta")?.value.member("requires")?.value,
             let python = requires.member("python_full_version") ?? requires.member("python_version"),
             let version = python.value.stringValue
         {
@@ -333,7 +368,81 @@ extension RuntimeFiles {
             }
         }
         runtime.traits.hasManagePy = has("manage.py")
+        runtime.traits.managePyPath = has("manage.py") ? "manage.py" : searched("manage.py").first?.appRelativePath
+        // requirements.txt was read above for a pip app; its findings are reported once.
+        let requirementsReported = runtime.packageManager == .pip
+        runtime.traits.usesDjango = pythonDependencies(
+            pipfileLock: pipfileLock, requirementsReported: requirementsReported, into: &diagnostics
+        ).contains { name in
+            name == "django" || name == "wagtail" || name.hasPrefix("django-")
+        }
         return candidates
+    }
+
+    /// runtime.txt must hold exactly `python-N.N` or `python-N.N.N` (heroku-buildpack-python
+    /// lib/python_version.sh `parse_runtime_txt`); anything else stops Heroku's build, so it is an error here.
+    /// A trailing wildcard (`python-3.6.x`) is refused by the buildpack too, but its meaning is plain: a warning.
+    func runtimeTxtVersion(into diagnostics: inout Diagnostics) -> VersionCandidate? {
+        let lines = meaningfulLines("runtime.txt", into: &diagnostics)
+        guard let line = lines.first else { return nil }
+        let text = line.text
+        var rest = Substring(text)
+        let hasPrefix = rest.hasPrefix("python-")
+        if hasPrefix { rest = rest.dropFirst("python-".count) }
+        var parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        let hasWildcard = parts.count == 3 && (parts[2] == "x" || parts[2] == "*")
+        if hasWildcard { parts.removeLast() }
+        let isNumeric = (2...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII)
+            && $0.allSatisfy(\.isNumber) }
+        guard hasPrefix, isNumeric, lines.count == 1 else {
+            let problem = lines.count > 1 ? "has \(lines.count) lines" : "is \"\(text)\""
+            diagnostics.error(
+                .runtimeInvalidVersionFile,
+                "runtime.txt \(problem), not `python-N.N` or `python-N.N.N`; Heroku's Python buildpack stops the "
+                    + "build on it", at: lines.count > 1 ? lines[1].location : line.location,
+                hint: "write only the version, for example 3.13, in .python-version and delete runtime.txt")
+            return nil
+        }
+        let version = parts.joined(separator: ".")
+        if hasWildcard {
+            diagnostics.warning(
+                .runtimeInvalidVersionFile,
+                "runtime.txt \"\(text)\" has a wildcard, which Heroku's Python buildpack refuses; translate reads it "
+                    + "as Python \(version)", at: line.location,
+                hint: "write \(version) in .python-version and delete runtime.txt")
+        }
+        return VersionCandidate(value: version, label: "runtime.txt", location: line.location)
+    }
+
+    /// Lower-cased names of the packages the app's Python manifests list (requirements.txt, Pipfile,
+    /// Pipfile.lock, pyproject.toml). `django-*` and `wagtail` pull Django in, so they count as Django.
+    func pythonDependencies(
+        pipfileLock: JSONNode?, requirementsReported: Bool, into diagnostics: inout Diagnostics
+    ) -> [String] {
+        func name(_ text: Substring) -> String {
+            String(text.prefix { $0.isLetter || $0.isNumber || "._-".contains($0) }).lowercased()
+                .replacingOccurrences(of: "_", with: "-")
+        }
+        var names: [String] = []
+        var quiet = Diagnostics()
+        let requirements = requirementsReported
+            ? meaningfulLines("requirements.txt", into: &quiet)
+            : meaningfulLines("requirements.txt", into: &diagnostics)
+        for line in requirements where !line.text.hasPrefix("-") {
+            names.append(name(Substring(line.text)))
+        }
+        for manifest in ["Pipfile", "pyproject.toml"] {
+            for line in meaningfulLines(manifest, into: &diagnostics) {
+                var text = Substring(line.text)
+                if text.first == "\"" || text.first == "'" { text = text.dropFirst() }
+                let candidate = name(text)
+                let rest = text.dropFirst(candidate.count).trimmingWhitespace()
+                // `django = "*"` (Pipfile, Poetry) or `"django>=5",` (PEP 621 dependencies).
+                if rest.hasPrefix("=") || line.text.first == "\"" || line.text.first == "'" { names.append(candidate) }
+            }
+        }
+        names += Self.keys(of: pipfileLock?.member("default")).map { name(Substring($0)) }
+        return names
     }
 
     // MARK: PHP
@@ -345,6 +454,8 @@ extension RuntimeFiles {
         guard let composer = jsonObject("composer.json", into: &diagnostics) else { return [] }
         runtime.traits.scripts = Self.keys(of: composer.member("scripts"))
         let require = composer.member("require")
+        runtime.traits.usesLaravel = require?.value.member("laravel/framework") != nil
+        runtime.traits.phpExtensions = phpExtensions(require: require, into: &diagnostics)
         let packages = Self.keys(of: require).filter { $0 != "php" && !$0.hasPrefix("ext-") }
         if !packages.isEmpty, !has("composer.lock") {
             diagnostics.warning(
@@ -354,12 +465,37 @@ extension RuntimeFiles {
                 at: detectionLocation(.php), hint: "run `composer update` and commit composer.lock")
         }
         guard let php = require?.value.member("php") else { return [] }
-        guard let constraint = php.value.stringValue, let version = ComposerConstraint.version(satisfying: constraint)
-        else {
+        let resolution = php.value.stringValue.map(ComposerConstraint.resolve) ?? .unreadable
+        if resolution == .unsatisfiable, let constraint = php.value.stringValue {
+            let newest = ComposerConstraint.releaseLines.last.map { "\($0.major).\($0.minor)" } ?? ""
+            reportUnsatisfiable(constraint, key: "composer.json require.php", language: .php, newest: newest,
+                at: php.value.location, into: &diagnostics)
+            return []
+        }
+        guard case .version(let version) = resolution else {
             reportUnusableVersion(php.value, key: "composer.json require.php", language: .php, into: &diagnostics)
             return []
         }
         return [VersionCandidate(value: version, label: "composer.json require.php", location: php.keyLocation)]
+    }
+
+    /// The `ext-*` the app requires, then those composer.lock's packages require (not `packages-dev`: Heroku
+    /// installs without dev packages), as heroku-buildpack-php enables every extension the platform needs.
+    func phpExtensions(require: JSONMember?, into diagnostics: inout Diagnostics) -> [PHPExtensionRequirement] {
+        var found: [PHPExtensionRequirement] = []
+        func add(_ member: JSONMember, requiredBy package: String?) {
+            guard member.key.lowercased().hasPrefix("ext-") else { return }
+            let name = String(member.key.dropFirst(4)).lowercased()
+            guard !name.isEmpty, !found.contains(where: { $0.name == name }) else { return }
+            found.append(PHPExtensionRequirement(name: name, location: member.keyLocation, requiredBy: package))
+        }
+        for member in require?.value.members ?? [] { add(member, requiredBy: nil) }
+        guard has("composer.lock"), let lock = jsonObject("composer.lock", into: &diagnostics) else { return found }
+        for package in lock.member("packages")?.value.elements ?? [] {
+            let name = package.member("name")?.value.stringValue
+            for member in package.member("require")?.value.members ?? [] { add(member, requiredBy: name) }
+        }
+        return found
     }
 
     // MARK: Go
@@ -471,57 +607,39 @@ extension RuntimeFiles {
     }
 }
 
-/// Resolves a package.json `engines.node` range to the major version Heroku's resolver would pick.
+/// Resolves a package.json `engines.node` range to the newest Node.js release line inside it, as Heroku's
+/// resolver picks the newest release its inventory has that satisfies the range (node-semver rules).
 enum NodeVersionRange {
-    /// The newest major any part of `range` allows, capped by its upper bound; nil for `*` or an unbounded `>=`
-    /// (the buildpack's default then applies).
-    static func major(satisfying range: String) -> String? {
-        var best: Int?
-        for alternative in range.components(separatedBy: "||") {
-            var lower: Int?
-            var upper: Int?
-            var exact: Int?
-            let words = alternative.replacingOccurrences(of: " - ", with: " <=").split(separator: " ").map(String.init)
-            for word in words {
-                let operatorText = String(word.prefix { "<>=^~v".contains($0) })
-                let digits = word.dropFirst(operatorText.count).prefix { $0.isNumber }
-                guard let number = Int(digits) else { continue }
-                let isZeroBound = word.dropFirst(operatorText.count).split(separator: ".").dropFirst()
-                    .allSatisfy { $0 == "0" || $0 == "x" }
-                switch operatorText {
-                case ">=", ">": lower = number
-                case "<": upper = isZeroBound ? number - 1 : number
-                case "<=": upper = number
-                default: exact = number
-                }
-            }
-            let candidate = exact ?? upper ?? lower.map { _ in -1 }
-            if let candidate, candidate > (best ?? -2) { best = candidate }
+    /// Release lines with an official `node` image, newest last. Heroku's inventory has the Current line too
+    /// (26, released 2026-04), so an open range (`>=18`) gets it, while no range at all gets the LTS default.
+    static let releaseLines: [(name: String, version: VersionRange.Version)] =
+        [("0.10", .init(0, 10)), ("0.12", .init(0, 12))] + (4...26).map { (String($0), .init($0)) }
+
+    static func resolve(_ range: String) -> VersionResolution {
+        guard let parsed = VersionRange(range, dialect: .npm) else { return .unreadable }
+        for (index, line) in releaseLines.enumerated().reversed() {
+            let next = index + 1 < releaseLines.count ? releaseLines[index + 1].version
+                : VersionRange.Version(line.version.parts[0] + 1)
+            let end = line.version.parts[0] == 0 ? VersionRange.Version(0, line.version.parts[1] + 1) : next
+            if parsed.allowsSome(from: line.version, below: end) { return .version(line.name) }
         }
-        guard let best, best >= 0 else { return nil }
-        return String(best)
+        return .unsatisfiable
     }
 }
 
-/// Resolves a composer `require.php` constraint to the PHP version Heroku's buildpack would install.
+/// Resolves a composer `require.php` constraint to the newest PHP minor inside it, as the PHP buildpack's
+/// Composer-based resolver installs the newest PHP satisfying the app's platform requirements.
 enum ComposerConstraint {
-    /// `~8.2.0`, `8.3.*`, `8.2.x` and exact versions name a minor; `^8.1` and `>=8.1` only a major (the newest
-    /// minor of it is chosen later); nil when nothing can be read.
-    static func version(satisfying constraint: String) -> String? {
-        let alternatives = constraint.components(separatedBy: "|").map { $0.trimmingWhitespace() }
-            .filter { !$0.isEmpty }
-        guard let last = alternatives.last?.split(separator: " ").first.map(String.init) else { return nil }
-        let operatorText = String(last.prefix { "<>=^~v".contains($0) })
-        let parts = last.dropFirst(operatorText.count).split(separator: ".").map(String.init)
-        guard let major = parts.first, Int(major) != nil else { return nil }
-        let minor = parts.count > 1 && Int(parts[1]) != nil ? parts[1] : nil
-        switch operatorText {
-        case ">=", ">":
-            return nil
-        case "~" where parts.count >= 3, "", "=", "==":
-            return minor.map { "\(major).\($0)" } ?? major
-        default:
-            return major
+    /// PHP minors with an official `php` image, newest last; the newest is the buildpack's default.
+    static let releaseLines: [(major: Int, minor: Int)] =
+        [(5, 6)] + (0...4).map { (7, $0) } + (0...5).map { (8, $0) }
+
+    static func resolve(_ constraint: String) -> VersionResolution {
+        guard let parsed = VersionRange(constraint, dialect: .composer) else { return .unreadable }
+        for line in releaseLines.reversed()
+        where parsed.allowsSome(from: .init(line.major, line.minor), below: .init(line.major, line.minor + 1)) {
+            return .version("\(line.major).\(line.minor)")
         }
+        return .unsatisfiable
     }
 }

@@ -8,7 +8,7 @@ public struct GitIgnoreBackend: Backend {
     public init() {}
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
-        guard EnvFileBackend.writesFile(for: app) else { return [] }
+        guard EnvFileBackend.isExpected(for: app) else { return [] }
         var lines = [options.envFileName]
         // The config vars export holds the same secrets: keep it out of commits too.
         if let configVars = options.configVarsPathInOutputDirectory.flatMap(DockerignoreBackend.literalPattern) {

@@ -52,6 +52,9 @@ public struct ConversionOptions: Sendable, Equatable {
     public var configVarsPathInApp: String?
     /// The same file relative to the output directory, when it lies inside it: .gitignore keeps it out of commits.
     public var configVarsPathInOutputDirectory: String?
+    /// The live app's config var names, as `.translate.yml` records them: from the config vars file when one was
+    /// read, else from the recorded file. Committed outputs depend on these names, never on the values.
+    public var configVarKeys: [String]?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

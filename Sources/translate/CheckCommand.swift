@@ -22,7 +22,7 @@ enum CheckCommand: Subcommand {
         let directory: AppDirectory
         let options: ConversionOptions
         let conversion: Conversion
-        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        switch ConversionStart.begin(arguments, context: context, command: name, run: &run, commandOptions: Self.options) {
         case .finished(let result): return result
         case .ready(let readDirectory, let readOptions, let converted):
             (directory, options, conversion) = (readDirectory, readOptions, converted)
@@ -30,7 +30,8 @@ enum CheckCommand: Subcommand {
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
 
-        let outTyped = arguments.value("--out")
+        // --out as typed, or as recorded in .translate.yml (relative to the app).
+        let outTyped = arguments.value("--out") ?? options.outputDirectoryInApp.map(directory.displayPath)
         let outputDirectory = outTyped.map(context.resolve) ?? directory.absolutePath
         var stale: [String] = []
         for file in conversion.files where !file.isSecret {

@@ -115,7 +115,7 @@ struct OutputWriter {
                 unchanged.tightensMode = file.isSecret && existingMode(absolute) != 0o600
                 return unchanged
             }
-            if !force {
+            if !force, !file.isRecord {
                 switch GeneratedHeader.status(of: existing) {
                 case .unmodified:
                     break

@@ -30,6 +30,7 @@ public struct RecordedOptionsBackend: Backend {
         if options.envFileName != ".env" { line("env_file", options.envFileName) }
         line("out", options.outputDirectoryInApp)
         line("config_vars_file", options.configVarsPathInApp)
+        line("database_url_scheme", options.databaseURLScheme)
         if let keys = options.configVarKeys {
             text += keys.isEmpty ? "config_vars: []\n" : "config_vars:\n"
             for key in keys { text += "  - \(YAMLWriter.scalar(key))\n" }

@@ -195,11 +195,18 @@ extension AppTranslator {
                 .first(where: configVarNames.contains)
             {
                 drivers += [("pdo_mysql", mysql), ("mysqli", mysql)]
+            } else if let database = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" }),
+                let scheme = options.databaseURLScheme
+            {
+                // Recorded by convert from the live value's scheme (see ConversionOptions.databaseURLScheme).
+                let reason = "DATABASE_URL (\(scheme), \(database.location.rendered))"
+                drivers += scheme == "postgres" ? [("pdo_pgsql", reason), ("pgsql", reason)]
+                    : [("pdo_mysql", reason), ("mysqli", reason)]
             } else if let database = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" }) {
                 diagnostics.note(
-                    .phpDatabaseDriverUnknown, "DATABASE_URL is one of the app's config vars, but translate reads "
-                        + "config var names, not values, so it cannot tell which PHP database driver it needs; "
-                        + "none is added", at: database.location,
+                    .phpDatabaseDriverUnknown, "DATABASE_URL is one of the app's config vars, but no postgres:// or "
+                        + "mysql:// value of it was read (`convert` records its scheme as database_url_scheme in "
+                        + ".translate.yml), so no PHP database driver is added", at: database.location,
                     hint: "name the database add-on in app.json (heroku-postgresql, jawsdb or cleardb), or add "
                         + "pdo_pgsql or pdo_mysql to composer.json `require` as ext-pdo_pgsql")
             }

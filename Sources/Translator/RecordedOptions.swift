@@ -30,6 +30,8 @@ public struct RecordedOptions: Sendable, Equatable {
     public var entries: [Entry] = []
     /// The live app's config var names, located in the file, with empty values; nil when the file has none.
     public var configVarKeys: [ConfigVar]?
+    /// `database_url_scheme`: see `ConversionOptions.databaseURLScheme`.
+    public var databaseURLScheme: Entry?
 
     public init(entries: [Entry] = [], configVarKeys: [ConfigVar]? = nil) {
         self.entries = entries

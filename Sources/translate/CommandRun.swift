@@ -95,6 +95,7 @@ enum ConversionStart {
         }
         var options = ConversionArguments.conversionOptions(from: merged)
         options.configVarKeys = recorded.configVarKeys.map { $0.map(\.key) }
+        options.databaseURLScheme = recorded.databaseURLScheme?.value
         let outputDirectory = merged.value("--out").map { (directory.absolutePath as NSString).appendingPathComponent($0) }
             .map { ($0 as NSString).standardizingPath } ?? directory.absolutePath
         options.outputDirectoryInApp = relativePath(of: outputDirectory, inside: directory.absolutePath)

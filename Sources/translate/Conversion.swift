@@ -44,6 +44,7 @@ struct Conversion {
             var seen = Set<String>()
             options.configVarKeys = live.map(\.key).filter { seen.insert($0).inserted }
             for variable in live { heroku.liveConfigValues[variable.key] = variable.value }
+            options.databaseURLScheme = heroku.liveConfigValues["DATABASE_URL"].flatMap(Self.databaseScheme)
         }
         if options.configVarKeys != nil {
             var ignored = Diagnostics()
@@ -80,6 +81,13 @@ struct Conversion {
             return stamped
         }
         return Conversion(app: app, files: files)
+    }
+
+    /// `postgres` or `mysql` for a DATABASE_URL of that kind; only the scheme is kept, never the rest.
+    static func databaseScheme(_ url: String) -> String? {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return "postgres" }
+        if url.hasPrefix("mysql://") || url.hasPrefix("mysql2://") { return "mysql" }
+        return nil
     }
 
     /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it. Secret values are

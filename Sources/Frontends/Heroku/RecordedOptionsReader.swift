@@ -26,12 +26,22 @@ public enum RecordedOptionsReader {
                 recorded.configVarKeys = configVarKeys(pair.value, file: file, into: &diagnostics)
                 continue
             }
+            if key == "database_url_scheme" {
+                guard let scheme = pair.value.scalarText, ["postgres", "mysql"].contains(scheme) else {
+                    diagnostics.error(
+                        .recordedOptionsInvalid, "database_url_scheme in \(file.path) must be postgres or mysql, not "
+                            + (pair.value.scalarText.map { "'\($0)'" } ?? pair.value.kindDescription), at: here)
+                    continue
+                }
+                recorded.databaseURLScheme = .init(flag: key, value: scheme, location: here)
+                continue
+            }
             guard let flag = RecordedOptions.keys.first(where: { $0.key == key })?.flag else {
                 diagnostics.warning(
                     .recordedOptionsUnknownKey, "\(file.path) has no option \"\(key)\"; it is ignored",
                     at: location(file, pair.key, keyPath: key),
                     hint: "the options it records are " + RecordedOptions.keys.map(\.key).joined(separator: ", ")
-                        + " and config_vars")
+                        + ", database_url_scheme and config_vars")
                 continue
             }
             guard let text = pair.value.scalarText, !pair.value.isNull else {

@@ -50,6 +50,12 @@ struct AppDirectory {
         return steps.isEmpty ? "." : steps.joined(separator: "/")
     }
 
+    /// The absolute path of `path` as the stages name it: relative to the app, or absolute.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? (path as NSString).standardizingPath
+            : ((absolutePath as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+
     /// Joins a directory as typed and a name the way a user would write it (`.` disappears).
     static func join(_ directory: String, _ name: String) -> String {
         var prefix = directory
@@ -75,8 +81,7 @@ struct AppDirectory {
                 if typed == "/dev/stdin" || typed == "/dev/fd/0" {
                     return [InputFile(path: typed, contents: context.readStandardInput())]
                 }
-                let absolute = typed.hasPrefix("/") ? (typed as NSString).standardizingPath
-                    : ((absolutePath as NSString).appendingPathComponent(typed) as NSString).standardizingPath
+                let absolute = absolute(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
                     diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
                         at: SourceLocation(file: typed), hint: "check the path given on the command line")

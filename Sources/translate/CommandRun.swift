@@ -67,8 +67,13 @@ enum ConversionStart {
         var merged = arguments
         for (flag, values) in arguments.values where pathFlags.contains(flag) {
             merged.values[flag] = values.map { value in
-                ConversionArguments.standardInputNames.contains(value) ? value
-                    : AppDirectory.relativePath(of: context.resolve(value), from: directory.absolutePath)
+                if ConversionArguments.standardInputNames.contains(value) { return value }
+                let absolute = context.resolve(value)
+                // Inside the app: relative to it. Outside: as absolute when typed so, else with `..` steps.
+                if let inside = relativePath(of: absolute, inside: directory.absolutePath) { return inside }
+                if absolute == directory.absolutePath { return "." }
+                return value.hasPrefix("/") ? absolute
+                    : AppDirectory.relativePath(of: absolute, from: directory.absolutePath)
             }
         }
         let recorded = readRecordedOptions(directory, into: &stageDiagnostics)
@@ -88,22 +93,19 @@ enum ConversionStart {
             // The recorded config vars file is git-ignored: read when it is there, never required.
             if entry.flag == "--config-vars" {
                 recordedConfigVarsFile = entry.value
-                let absolute = (directory.absolutePath as NSString).appendingPathComponent(entry.value)
-                guard FileManager.default.fileExists(atPath: absolute) else { continue }
+                guard FileManager.default.fileExists(atPath: directory.absolute(entry.value)) else { continue }
             }
             merged.values[entry.flag] = [entry.value]
         }
         var options = ConversionArguments.conversionOptions(from: merged)
         options.configVarKeys = recorded.configVarKeys.map { $0.map(\.key) }
         options.databaseURLScheme = recorded.databaseURLScheme?.value
-        let outputDirectory = merged.value("--out").map { (directory.absolutePath as NSString).appendingPathComponent($0) }
-            .map { ($0 as NSString).standardizingPath } ?? directory.absolutePath
+        let outputDirectory = merged.value("--out").map(directory.absolute) ?? directory.absolutePath
         options.outputDirectoryInApp = relativePath(of: outputDirectory, inside: directory.absolutePath)
         if let configVars = options.configVarsPath ?? recordedConfigVarsFile,
             !ConversionArguments.standardInputNames.contains(configVars)
         {
-            let absolute = ((directory.absolutePath as NSString).appendingPathComponent(configVars) as NSString)
-                .standardizingPath
+            let absolute = directory.absolute(configVars)
             options.configVarsPathInApp = relativePath(of: absolute, inside: directory.absolutePath)
             options.configVarsPathInOutputDirectory = relativePath(of: absolute, inside: outputDirectory)
         }

@@ -37,7 +37,7 @@ final class CleanCloneCheckTests: XCTestCase {
             "Gemfile": "source 'https://rubygems.org'\ngem 'rails'\n",
             ".gitignore": "/config/master.key\r\n/log/*\r\n/tmp/*",
             "domains.txt": "www.example.com\n",
-            "scheduler.txt": "every 10 minutes: bundle exec rake cleanup\n",
+            "scheduler.txt": "every 10 minutes $ bundle exec rake cleanup\n",
             "heroku-config.json": #"{"SECRET_TOKEN": "s3cr3t", "PLAIN_SETTING": "visible?", "NODE_ENV": "production"}"#,
         ]
         for (name, contents) in files {

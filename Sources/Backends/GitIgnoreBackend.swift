@@ -14,7 +14,18 @@ public struct GitIgnoreBackend: Backend {
         if let configVars = options.configVarsPathInOutputDirectory.flatMap(DockerignoreBackend.literalPattern) {
             lines.append(configVars)
         }
-        return [OutputFile(path: ".gitignore", contents: lines.joined(separator: "\n") + "\n", headerStyle: nil,
+        var files = [OutputFile(path: ".gitignore", contents: lines.joined(separator: "\n") + "\n", headerStyle: nil,
             appendsMissingLines: true)]
+        // With --out DIR inside the app, a config vars file elsewhere in the app is kept out of commits by the
+        // .gitignore at the app's root, or it would be committed with every secret in it.
+        if options.outputDirectoryInApp != nil, options.configVarsPathInOutputDirectory == nil,
+            let configVars = options.configVarsPathInApp.flatMap(DockerignoreBackend.literalPattern)
+        {
+            var root = OutputFile(path: ".gitignore", contents: configVars + "\n", headerStyle: nil,
+                appendsMissingLines: true)
+            root.isAtAppRoot = true
+            files.append(root)
+        }
+        return files
     }
 }

@@ -73,14 +73,15 @@ struct OutputWriter {
         // each other; the stages keep names apart, so this only guards the class.
         var seen: [String: String] = [:]
         for file in files {
-            if let earlier = seen[file.path.lowercased()] {
+            let key = (file.isAtAppRoot && appRoot != nil ? "app-root:" : "") + file.path.lowercased()
+            if let earlier = seen[key] {
                 diagnostics.error(
                     .outputPathClash, "two outputs would be written to '\(displayPath(file.path))' (\(earlier) and "
                         + "\(file.path)); nothing was written", at: SourceLocation(file: displayPath(file.path)),
                     hint: "give --env-file another name, such as .env.convox")
                 return []
             }
-            seen[file.path.lowercased()] = file.path
+            seen[key] = file.path
         }
         return files.compactMap { file in
             let root = file.isAtAppRoot ? appRoot : nil

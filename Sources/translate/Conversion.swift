@@ -22,7 +22,8 @@ struct Conversion {
         for frontend in FrontendRegistry.all {
             let isLive = frontend is ConfigVarsFrontend
             var sink = Diagnostics()
-            var inputs = appDirectory.read(frontend.requests(listing: appDirectory.listing, options: options), into: &sink)
+            var inputs = appDirectory.read(
+                frontend.requests(listing: appDirectory.listing, options: options), into: &sink)
             inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &sink)
             let part = frontend.read(inputs, options: options, into: &sink)
             if isLive {

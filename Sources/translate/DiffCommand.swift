@@ -27,7 +27,9 @@ enum DiffCommand: Subcommand {
         let directory: AppDirectory
         let options: ConversionOptions
         let conversion: Conversion
-        switch ConversionStart.begin(arguments, context: context, command: name, run: &run, commandOptions: Self.options) {
+        let start = ConversionStart.begin(
+            arguments, context: context, command: name, run: &run, commandOptions: Self.options)
+        switch start {
         case .finished(let result): return result
         case .ready(let readDirectory, let readOptions, let converted):
             (directory, options, conversion) = (readDirectory, readOptions, converted)

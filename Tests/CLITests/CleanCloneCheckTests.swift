@@ -87,7 +87,8 @@ final class CleanCloneCheckTests: XCTestCase {
             XCTAssertEqual(try run(Self.git + ["commit", "-qm", "convert"], in: app).status, 0)
             let clone = parent.appendingPathComponent("clone")
             XCTAssertEqual(try run(["git", "clone", "-q", app.path, clone.path], in: parent).status, 0)
-            XCTAssertFalse(FileManager.default.fileExists(atPath: clone.appendingPathComponent("heroku-config.json").path))
+            let values = clone.appendingPathComponent("heroku-config.json").path
+            XCTAssertFalse(FileManager.default.fileExists(atPath: values), "the config vars file was committed")
             XCTAssertFalse(FileManager.default.fileExists(atPath: clone.appendingPathComponent(".env.convox").path))
             let cloneCheck = try run([translate.path, "check"], in: clone)
             XCTAssertEqual(cloneCheck.status, 0, "\(spelling): check in a fresh clone\n\(cloneCheck.output)")

@@ -23,8 +23,10 @@ public struct RecordedOptionsBackend: Backend {
         if options.releasePhase != .service { line("release_phase", options.releasePhase.rawValue) }
         line("resources", options.resourcePlacement?.rawValue)
         line("health_path", options.healthPath)
-        line("domains", options.domainsPath)
-        line("scheduler", options.schedulerPath)
+        // Standard input and pipes (`<(...)` names /dev/fd/63) cannot be read again: not recorded (a warning).
+        let isStream = { (path: String) in path == "-" || path.hasPrefix("/dev/") }
+        line("domains", options.domainsPath.flatMap { isStream($0) ? nil : $0 })
+        line("scheduler", options.schedulerPath.flatMap { isStream($0) ? nil : $0 })
         line("heroku_app", options.herokuAppName)
         if !options.writesRunbook { text += "runbook: false\n" }
         if options.envFileName != ".env" { line("env_file", options.envFileName) }

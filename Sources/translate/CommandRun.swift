@@ -67,7 +67,7 @@ enum ConversionStart {
         var merged = arguments
         for (flag, values) in arguments.values where pathFlags.contains(flag) {
             merged.values[flag] = values.map { value in
-                if ConversionArguments.standardInputNames.contains(value) { return value }
+                if ConversionArguments.standardInputNames.contains(value) || value.hasPrefix("/dev/") { return value }
                 let absolute = context.resolve(value)
                 // Inside the app: relative to it. Outside: as absolute when typed so, else with `..` steps.
                 if let inside = relativePath(of: absolute, inside: directory.absolutePath) { return inside }
@@ -113,7 +113,7 @@ enum ConversionStart {
             guard let value = merged.value(flag) else { continue }
             if ConversionArguments.standardInputNames.contains(value) {
                 stageDiagnostics.warning(
-                    .recordedOptionNotRecorded, "\(what) read from standard input cannot be recorded in "
+                    .recordedOptionNotRecorded, "\(what) read from standard input or a pipe cannot be recorded in "
                         + "\(RecordedOptions.fileName), so `translate check` will not see them",
                     hint: "save them to a file in the app and pass \(flag) FILE")
             } else if value.hasPrefix("/") || value.hasPrefix("../") {

@@ -16,6 +16,6 @@ let package = Package(
         .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Translator", "Backends"]),
         .testTarget(name: "BackendsTests", dependencies: ["Backends", "Translator"]),
         .testTarget(name: "GoldenTests", dependencies: ["translate", "Translator"]),
-        .testTarget(name: "CLITests", dependencies: ["translate", "Translator"]),
+        .testTarget(name: "CLITests", dependencies: ["translate", "Translator", "Frontends", "Backends"]),
     ]
 )

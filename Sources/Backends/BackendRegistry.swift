@@ -8,6 +8,7 @@ public enum BackendRegistry {
         DockerignoreBackend(),
         EnvFileBackend(),
         GitIgnoreBackend(),
+        RecordedOptionsBackend(),
         // Last: the runbook lists the warnings of every stage before it.
         RunbookBackend(),
     ]

@@ -42,7 +42,7 @@ public struct DockerignoreBackend: Backend {
         let plan = app.buildPlan
         // Without a Dockerfile to build there is still the upload: `convox deploy` sends the app's directory,
         // minus what .dockerignore lists, to the rack (convox/convox pkg/common/tar.go), env file included.
-        guard plan.primary != nil || plan.existingDockerfile != nil || EnvFileBackend.writesFile(for: app)
+        guard plan.primary != nil || plan.existingDockerfile != nil || EnvFileBackend.isExpected(for: app)
         else { return [] }
         let envLines = Self.envFileLines(options: options)
         guard plan.writesDockerignore else {

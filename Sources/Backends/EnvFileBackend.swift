@@ -15,6 +15,10 @@ public struct EnvFileBackend: Backend {
     /// True when the conversion writes an env file (there are real values to keep).
     public static func writesFile(for app: AppIR) -> Bool { !app.environmentValues.isEmpty }
 
+    /// True when the app has an env file to load, whether or not its values are at hand here: committed outputs
+    /// (.gitignore and .dockerignore lines, the runbook) depend on this, so a clean clone renders them the same.
+    public static func isExpected(for app: AppIR) -> Bool { !app.envFileKeys.isEmpty }
+
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
         guard Self.writesFile(for: app) else { return [] }
         // Comment lines must not contain an equals sign: `convox env set` reads every line that has one.

@@ -8,13 +8,24 @@ public struct GitIgnoreBackend: Backend {
     public init() {}
 
     public func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile] {
-        guard EnvFileBackend.writesFile(for: app) else { return [] }
+        guard EnvFileBackend.isExpected(for: app) else { return [] }
         var lines = [options.envFileName]
         // The config vars export holds the same secrets: keep it out of commits too.
         if let configVars = options.configVarsPathInOutputDirectory.flatMap(DockerignoreBackend.literalPattern) {
             lines.append(configVars)
         }
-        return [OutputFile(path: ".gitignore", contents: lines.joined(separator: "\n") + "\n", headerStyle: nil,
+        var files = [OutputFile(path: ".gitignore", contents: lines.joined(separator: "\n") + "\n", headerStyle: nil,
             appendsMissingLines: true)]
+        // With --out DIR inside the app, a config vars file elsewhere in the app is kept out of commits by the
+        // .gitignore at the app's root, or it would be committed with every secret in it.
+        if options.outputDirectoryInApp != nil, options.configVarsPathInOutputDirectory == nil,
+            let configVars = options.configVarsPathInApp.flatMap(DockerignoreBackend.literalPattern)
+        {
+            var root = OutputFile(path: ".gitignore", contents: configVars + "\n", headerStyle: nil,
+                appendsMissingLines: true)
+            root.isAtAppRoot = true
+            files.append(root)
+        }
+        return files
     }
 }

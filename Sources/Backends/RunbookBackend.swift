@@ -2,7 +2,8 @@ import Foundation
 import Translator
 
 /// Writes MIGRATION.md: the whole Heroku-to-Convox move for this app, in the order of Convox's own Django
-/// write-up, with the app's real names. It never reads `environmentValues`, so no secret can reach it.
+/// write-up, with the app's real names. It never reads `environmentValues` (only the names in `envFileKeys`), so no
+/// secret can reach it, and a clean clone with no config vars file renders it the same.
 /// Registered last: section 7 lists the warnings of every stage that ran before it.
 public struct RunbookBackend: Backend {
     public static let name = "runbook"
@@ -100,14 +101,14 @@ public struct RunbookBackend: Backend {
         let flag = "-a \(names.convox)"
         var text = "## 2. Create the app on a rack\n\n```sh\nconvox racks\nconvox switch <rack>\n"
         text += "convox apps create \(names.convox) --wait\n```\n\n### Environment\n\n"
-        if !app.environmentValues.isEmpty {
+        if EnvFileBackend.isExpected(for: app) {
             text += "Load the values from `\(options.envFileName)` (git-ignored, mode 0600). `convox env set` reads one `KEY=value` per "
                 + "line from standard input and takes everything after the first `=` as the value, so spaces and "
                 + "quotes survive; lines without `=` (the comments) are skipped:\n\n```sh\n"
                 + "convox env set \(flag) < \(options.envFileName)\n```\n\n"
         }
         let declared = (app.environment + app.services.flatMap(\.environment))
-        let valued = Set(app.environmentValues.map(\.key))
+        let valued = Set(app.envFileKeys)
         var seen = Set<String>()
         let missing = declared.filter { ($0.isRequired || $0.isSecret) && !valued.contains($0.key) }
             .filter { seen.insert($0.key).inserted }
@@ -126,7 +127,7 @@ public struct RunbookBackend: Backend {
             for variable in others { text += "convox env set \(flag) \(variable.key)=...\n" }
             text += "```\n\n"
         }
-        if app.environmentValues.isEmpty && missing.isEmpty {
+        if !EnvFileBackend.isExpected(for: app) && missing.isEmpty {
             text += "No environment values to load.\n\n"
         }
         text += "### Deploy\n\n```sh\nconvox deploy \(flag)\(Self.manifestFlag(options)) --wait\n```\n\n"

@@ -13,6 +13,9 @@ public struct AppIR: Sendable, Equatable, Codable {
     public var environment: [EnvironmentDeclaration]
     /// Real values for the git-ignored env file. Never rendered into convox.yml, the Dockerfile or the runbook.
     public var environmentValues: [EnvironmentValue]
+    /// Names of every variable the env file carries, whether or not its value is at hand (`check` in a clean
+    /// clone has no config vars file): what committed outputs (the runbook, .dockerignore) may depend on.
+    public var envFileKeys: [String] = []
     public var buildPlan: BuildPlan
     /// Work Heroku ran around releases (release phase, postdeploy) that Convox has no phase for.
     public var releaseTasks: [ReleaseTask]

@@ -267,25 +267,32 @@ extension AppTranslator {
                     hint: "to keep using the Heroku service during the move, set \(key) with `convox env set`")
                 continue
             }
-            let realValue = source.configVar?.value
+            // Committed outputs depend on the key names and committed inputs alone: a live value (config vars
+            // file) goes to the env file only, and a default in convox.yml comes only from app.json `value`.
+            let isLive = source.configVar != nil
+            let realValue = isLive ? heroku.liveConfigValues[key] : nil
             let defaultValue = source.appJSON?.value
             let isGenerated = source.appJSON?.isGeneratedSecret == true
-            let isSecret = SecretDetection.isSecret(
-                key: key, value: realValue ?? defaultValue, isGenerated: isGenerated)
-            let isOptional = source.appJSON?.isRequired == false && realValue == nil && defaultValue == nil
+            let isSecret = SecretDetection.isSecret(key: key, value: defaultValue, isGenerated: isGenerated)
+            let isOptional = source.appJSON?.isRequired == false && !isLive && defaultValue == nil
             var declaration = EnvironmentDeclaration(
                 key: key, isRequired: true, isSecret: isSecret, description: source.appJSON?.description,
                 origin: source.location)
+            if isLive || (isSecret && defaultValue != nil) {
+                app.envFileKeys.append(key)
+            }
             if let value = realValue ?? (isSecret ? defaultValue : nil) {
+                // The value itself only decides what messages and dumps may show.
+                let looksSecret = isSecret || SecretDetection.isSecret(key: key, value: value, isGenerated: false)
                 app.environmentValues.append(
-                    EnvironmentValue(key: key, value: value, isSecret: isSecret, origin: source.location))
+                    EnvironmentValue(key: key, value: value, isSecret: looksSecret, origin: source.location))
             }
             if isOptional {
                 // An empty optional default exposes nothing, so even a secret-looking key is written `KEY=`.
                 declaration.isRequired = false
                 declaration.isSecret = false
                 declaration.defaultValue = ""
-            } else if !isSecret, let value = realValue ?? defaultValue {
+            } else if !isSecret, let value = defaultValue {
                 if Self.fitsManifest(value) {
                     declaration.isRequired = false
                     declaration.defaultValue = value
@@ -296,12 +303,13 @@ extension AppTranslator {
                             + "change in convox.yml; "
                             + "it is declared as required instead",
                         at: source.location)
-                    if realValue == nil {
+                    if !isLive {
+                        app.envFileKeys.append(key)
                         app.environmentValues.append(
                             EnvironmentValue(key: key, value: value, isSecret: false, origin: source.location))
                     }
                 }
-            } else if realValue == nil && defaultValue == nil {
+            } else if !isLive && defaultValue == nil {
                 if isGenerated {
                     diagnostics.note(
                         .generateSecret,

@@ -4,6 +4,7 @@ extension DiagnosticID {
     static let buildArgument: DiagnosticID = "build.argument"
     static let buildSecretNotPassed: DiagnosticID = "build.secret-not-passed"
     static let buildWritableDirectories: DiagnosticID = "build.writable-directories"
+    static let phpDatabaseDriverUnknown: DiagnosticID = "build.php-database-driver-unknown"
 }
 
 /// The framework-specific build steps (Rails assets, Django's collectstatic), the config vars those steps read
@@ -67,9 +68,18 @@ extension AppTranslator {
                 at: runtime.detectedBy)
             return []
         }
-        let disabled = heroku.configVars?.last { $0.key == "DISABLE_COLLECTSTATIC" }.map { ($0.value, $0.location) }
-            ?? heroku.appJSON?.environment.last { $0.key == "DISABLE_COLLECTSTATIC" }
-                .flatMap { variable in variable.value.map { ($0, variable.location) } }
+        // The live value is not read (committed outputs depend on config var names only): a config var of that
+        // name counts as set, as it nearly always is to disable the step.
+        if let live = heroku.configVars?.last(where: { $0.key == "DISABLE_COLLECTSTATIC" }) {
+            diagnostics.note(
+                .buildCollectstatic, "DISABLE_COLLECTSTATIC is one of the app's config vars, so collectstatic is not "
+                    + "run, as on Heroku (translate reads config var names, not their values)",
+                at: live.location, hint: "if its value is 0, add `python \(managePy) collectstatic --noinput` to the "
+                    + "build yourself, or remove the config var")
+            return []
+        }
+        let disabled = heroku.appJSON?.environment.last { $0.key == "DISABLE_COLLECTSTATIC" }
+            .flatMap { variable in variable.value.map { ($0, variable.location) } }
         if let disabled, !disabled.0.isEmpty, disabled.0 != "0" {
             diagnostics.note(
                 .buildCollectstatic, "DISABLE_COLLECTSTATIC is set, so collectstatic is not run, as on Heroku",
@@ -101,13 +111,14 @@ extension AppTranslator {
         let languages = Set(runtimes.map(\.language))
         let runsNodeBuild = plan.buildCommands.contains { $0.contains(" run ") || $0.contains("assets:precompile") }
         let runsCollectstatic = plan.buildCommands.contains { $0.contains("collectstatic") }
-        var variables: [(key: String, value: String, location: SourceLocation, isConfigVar: Bool)] = []
+        // A config var is known by name only (its value never shapes a committed output); nil stands for it.
+        var variables: [(key: String, value: String?, location: SourceLocation, isConfigVar: Bool)] = []
         for variable in heroku.appJSON?.environment ?? [] {
             if let value = variable.value { variables.append((variable.key, value, variable.location, false)) }
         }
         for configVar in heroku.configVars ?? [] {
             variables.removeAll { $0.key == configVar.key }
-            variables.append((configVar.key, configVar.value, configVar.location, true))
+            variables.append((configVar.key, nil, configVar.location, true))
         }
         var arguments: [BuildArgument] = []
         for variable in variables {
@@ -115,7 +126,8 @@ extension AppTranslator {
             let setsEnvironment = plan.environment.first { $0.key == key }
             let isRead: Bool
             if let setsEnvironment {
-                isRead = ["NODE_ENV", "RAILS_ENV", "RACK_ENV"].contains(key) && setsEnvironment.value != variable.value
+                isRead = ["NODE_ENV", "RAILS_ENV", "RACK_ENV"].contains(key)
+                    && (variable.value.map { $0 != setsEnvironment.value } ?? true)
             } else if Self.publicBuildPrefixes.contains(where: key.hasPrefix) {
                 isRead = runsNodeBuild && (languages.contains(.nodejs) || languages.contains(.ruby))
             } else {
@@ -173,12 +185,30 @@ extension AppTranslator {
                 break
             }
         }
-        // Without the add-on in app.json, the config var the add-on set still says which database it is.
-        if drivers.isEmpty, let url = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" })?.value {
-            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-                drivers += [("pdo_pgsql", "DATABASE_URL"), ("pgsql", "DATABASE_URL")]
-            } else if url.hasPrefix("mysql://") || url.hasPrefix("mysql2://") {
-                drivers += [("pdo_mysql", "DATABASE_URL"), ("mysqli", "DATABASE_URL")]
+        // Without the add-on in app.json, the config vars the add-ons set still say which database it is; by
+        // name only (the DATABASE_URL scheme is a value, which never shapes a committed output).
+        let configVarNames = Set((heroku.configVars ?? []).map(\.key))
+        if drivers.isEmpty {
+            if configVarNames.contains(where: { $0.hasPrefix("HEROKU_POSTGRESQL_") }) {
+                drivers += [("pdo_pgsql", "HEROKU_POSTGRESQL_*"), ("pgsql", "HEROKU_POSTGRESQL_*")]
+            } else if let mysql = ["JAWSDB_URL", "JAWSDB_MARIA_URL", "CLEARDB_DATABASE_URL"]
+                .first(where: configVarNames.contains)
+            {
+                drivers += [("pdo_mysql", mysql), ("mysqli", mysql)]
+            } else if let database = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" }),
+                let scheme = options.databaseURLScheme
+            {
+                // Recorded by convert from the live value's scheme (see ConversionOptions.databaseURLScheme).
+                let reason = "DATABASE_URL (\(scheme), \(database.location.rendered))"
+                drivers += scheme == "postgres" ? [("pdo_pgsql", reason), ("pgsql", reason)]
+                    : [("pdo_mysql", reason), ("mysqli", reason)]
+            } else if let database = heroku.configVars?.last(where: { $0.key == "DATABASE_URL" }) {
+                diagnostics.note(
+                    .phpDatabaseDriverUnknown, "DATABASE_URL is one of the app's config vars, but no postgres:// or "
+                        + "mysql:// value of it was read (`convert` records its scheme as database_url_scheme in "
+                        + ".translate.yml), so no PHP database driver is added", at: database.location,
+                    hint: "name the database add-on in app.json (heroku-postgresql, jawsdb or cleardb), or add "
+                        + "pdo_pgsql or pdo_mysql to composer.json `require` as ext-pdo_pgsql")
             }
         }
         return PHPExtensionCatalog.setup(
@@ -195,7 +225,7 @@ extension AppTranslator {
             let ruby = runtime.languages.first(where: { $0.language == .ruby }), ruby.traits.isRails,
             ruby.traits.railsVersion.map({ Self.isAtLeast($0, 4, 1) }) ?? true,
             !(app.environment + app.services.flatMap(\.environment)).contains(where: { $0.key == "SECRET_KEY_BASE" }),
-            !app.environmentValues.contains(where: { $0.key == "SECRET_KEY_BASE" })
+            !app.envFileKeys.contains("SECRET_KEY_BASE")
         else { return }
         app.environment.append(EnvironmentDeclaration(
             key: "SECRET_KEY_BASE", isRequired: true, isSecret: true, origin: ruby.detectedBy))

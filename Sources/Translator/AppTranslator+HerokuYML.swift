@@ -124,13 +124,12 @@ extension AppTranslator {
         }
         for entry in manifest.setupConfig {
             if let live = heroku.configVars?.last(where: { $0.key == entry.key }) {
-                if live.value != entry.value {
-                    diagnostics.note(
-                        .herokuYMLSetupDiffers,
-                        "setup.config.\(entry.key) was set when the app was created; the app's config var has "
-                            + "another value today (\(live.location.rendered)), which is the one carried over",
-                        at: entry.location)
-                }
+                // Only the name is compared: the live value goes to the env file and overrides this default.
+                diagnostics.note(
+                    .herokuYMLSetupDiffers,
+                    "setup.config.\(entry.key) was set when the app was created; the app still has it as a config "
+                        + "var (\(live.location.rendered)), whose value the env file carries",
+                    at: entry.location)
             } else if heroku.configVars != nil {
                 diagnostics.note(
                     .herokuYMLSetupDiffers,
@@ -177,6 +176,7 @@ extension AppTranslator {
                 app.environment.append(EnvironmentDeclaration(
                     key: entry.key, isRequired: true, isSecret: isSecret, origin: entry.location))
             }
+            if !app.envFileKeys.contains(entry.key) { app.envFileKeys.append(entry.key) }
             if !app.environmentValues.contains(where: { $0.key == entry.key }) {
                 app.environmentValues.append(
                     EnvironmentValue(key: entry.key, value: entry.value, isSecret: isSecret, origin: entry.location))

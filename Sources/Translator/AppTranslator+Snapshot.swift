@@ -53,9 +53,10 @@ extension AppTranslator {
             manifest.formation = formation(snapshot, replacing: heroku.appJSON?.formation ?? [], into: &diagnostics)
         }
         manifest.addons = addons(snapshot, replacing: heroku.appJSON?.addons, into: &diagnostics)
-        // `--config-vars FILE` names the config vars itself; otherwise the live names are declared.
+        // The live names are declared unless the recorded config var names (or app.json) already declare them;
+        // this never depends on whether a config vars file is at hand, which a clean clone lacks.
         let declared = Set(manifest.environment.map(\.key)).union((heroku.configVars ?? []).map(\.key))
-        for name in snapshot.configVarNames where options.configVarsPath == nil && !declared.contains(name.value) {
+        for name in snapshot.configVarNames where !declared.contains(name.value) {
             manifest.environment.append(AppJSONEnvironmentVariable(key: name.value, location: name.location))
         }
         result.appJSON = manifest

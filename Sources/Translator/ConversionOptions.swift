@@ -52,6 +52,13 @@ public struct ConversionOptions: Sendable, Equatable {
     public var configVarsPathInApp: String?
     /// The same file relative to the output directory, when it lies inside it: .gitignore keeps it out of commits.
     public var configVarsPathInOutputDirectory: String?
+    /// The live app's config var names, as `.translate.yml` records them: from the config vars file when one was
+    /// read, else from the recorded file. Committed outputs depend on these names, never on the values.
+    public var configVarKeys: [String]?
+    /// `postgres` or `mysql`: the scheme of the live DATABASE_URL, the one decision from a config var value that
+    /// shapes a committed output (a PHP image's database driver). `convert` takes it from the config vars file and
+    /// records it in `.translate.yml` (a scheme is no secret), so `check` makes the same choice without values.
+    public var databaseURLScheme: String?
 
     public init(
         generation: Generation = .three, releasePhase: ReleasePhaseMode = .service, configVarsPath: String? = nil,

@@ -5,8 +5,12 @@ public struct HerokuApp: Sendable, Equatable {
     public var processTypes: [ProcessType]?
     /// app.json, when there is one (issue: app.json, config vars and add-ons).
     public var appJSON: AppJSONManifest?
-    /// Config vars from `--config-vars`, in file order.
+    /// The live app's config var names, in order, with empty values: recorded in `.translate.yml` (from the config
+    /// vars file when one was read). Every rule shaping a committed output sees only these names.
     public var configVars: [ConfigVar]?
+    /// The config vars' values by name, when a config vars file was read: they go to the git-ignored env file
+    /// and nowhere else, so no guess about what is secret decides what reaches git.
+    public var liveConfigValues: [String: String] = [:]
     /// Heroku Scheduler jobs from `--scheduler`, in file order.
     public var schedulerJobs: [SchedulerJob]?
     /// Language, version and package manager as Heroku's buildpacks would detect them.
@@ -37,6 +41,7 @@ public struct HerokuApp: Sendable, Equatable {
         if let processTypes = other.processTypes { merged.processTypes = processTypes }
         if let appJSON = other.appJSON { merged.appJSON = appJSON }
         if let configVars = other.configVars { merged.configVars = configVars }
+        merged.liveConfigValues.merge(other.liveConfigValues) { _, new in new }
         if let schedulerJobs = other.schedulerJobs { merged.schedulerJobs = schedulerJobs }
         if let runtime = other.runtime { merged.runtime = runtime }
         if let domains = other.domains { merged.domains = domains }

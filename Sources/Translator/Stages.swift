@@ -37,6 +37,9 @@ public struct OutputFile: Sendable, Equatable {
     /// True for a file that belongs at the app's root even when `--out DIR` is inside the app (.dockerignore:
     /// Convox reads only the one at the root of what it uploads).
     public var isAtAppRoot = false
+    /// True for `.translate.yml`: a record of what the run read (the file itself, then the flags), rewritten by
+    /// every `convert` without the hand-edit guard, since its edits are already what it records.
+    public var isRecord = false
 
     public init(
         path: String, contents: String, isSecret: Bool = false, headerStyle: HeaderStyle? = .hash,

@@ -35,8 +35,26 @@ struct AppDirectory {
         listing = ((try? FileManager.default.contentsOfDirectory(atPath: absolutePath)) ?? []).sorted()
     }
 
-    /// `Procfile` inside `path/to/app` is shown as `path/to/app/Procfile`; inside `.` as `Procfile`.
+    /// `Procfile` inside `path/to/app` is shown as `path/to/app/Procfile`; inside `.` as `Procfile`. For the
+    /// CLI's own messages on stderr; the stages see app-relative names.
     func displayPath(_ name: String) -> String { Self.join(typedPath, name) }
+
+    /// `path` (absolute) relative to `directory` (absolute), with `..` steps when it lies outside: how a file
+    /// named on the command line is recorded and shown, so that it does not depend on the working directory.
+    static func relativePath(of path: String, from directory: String) -> String {
+        let target = (path as NSString).standardizingPath.split(separator: "/")
+        let base = (directory as NSString).standardizingPath.split(separator: "/")
+        var common = 0
+        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
+        let steps = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+        return steps.isEmpty ? "." : steps.joined(separator: "/")
+    }
+
+    /// The absolute path of `path` as the stages name it: relative to the app, or absolute.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? (path as NSString).standardizingPath
+            : ((absolutePath as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
 
     /// Joins a directory as typed and a name the way a user would write it (`.` disappears).
     static func join(_ directory: String, _ name: String) -> String {
@@ -48,20 +66,22 @@ struct AppDirectory {
     }
 
     /// Reads what a frontend asked for. Missing app files are skipped; a missing named file is an error.
+    /// Every file is named relative to the app (a named file too: the CLI passes options as app-relative paths),
+    /// so diagnostics, and the runbook quoting them, read the same however APP_DIR was spelled.
     func read(_ requests: [InputRequest], into diagnostics: inout Diagnostics) -> [InputFile] {
         requests.flatMap { request -> [InputFile] in
             switch request {
             case .appFile(let name):
                 let absolute = (absolutePath as NSString).appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: absolute) else { return [] }
-                return [readFile(at: absolute, shownAs: displayPath(name), into: &diagnostics)].compactMap { $0 }
+                return [readFile(at: absolute, shownAs: name, into: &diagnostics)].compactMap { $0 }
             case .namedFile(let typed):
                 if typed == "-" { return [InputFile(path: "<stdin>", contents: context.readStandardInput())] }
                 // The same stream under its device names, so tests and in-process runs see the injected stdin.
                 if typed == "/dev/stdin" || typed == "/dev/fd/0" {
                     return [InputFile(path: typed, contents: context.readStandardInput())]
                 }
-                let absolute = context.resolve(typed)
+                let absolute = absolute(typed)
                 guard FileManager.default.fileExists(atPath: absolute) else {
                     diagnostics.error(.missingNamedFile, "file '\(typed)' does not exist",
                         at: SourceLocation(file: typed), hint: "check the path given on the command line")
@@ -71,7 +91,7 @@ struct AppDirectory {
             case .appFileSearch(let name, let maximumDepth):
                 return search(name, maximumDepth: maximumDepth).compactMap { relative in
                     let absolute = (absolutePath as NSString).appendingPathComponent(relative)
-                    var file = readFile(at: absolute, shownAs: displayPath(relative), into: &diagnostics)
+                    var file = readFile(at: absolute, shownAs: relative, into: &diagnostics)
                     file?.appRelativePath = relative
                     return file
                 }

@@ -5,6 +5,7 @@ extension DiagnosticID {
     static let checkStale: DiagnosticID = "check.stale"
     static let checkEditedByHand: DiagnosticID = "check.edited-by-hand"
     static let checkNotGenerated: DiagnosticID = "check.not-generated"
+    static let checkLinesMissing: DiagnosticID = "check.lines-missing"
 }
 
 /// `translate check`: for pre-commit hooks and CI. Runs exactly the pipeline `convert` runs, in memory, and
@@ -22,7 +23,9 @@ enum CheckCommand: Subcommand {
         let directory: AppDirectory
         let options: ConversionOptions
         let conversion: Conversion
-        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        let start = ConversionStart.begin(
+            arguments, context: context, command: name, run: &run, commandOptions: Self.options)
+        switch start {
         case .finished(let result): return result
         case .ready(let readDirectory, let readOptions, let converted):
             (directory, options, conversion) = (readDirectory, readOptions, converted)
@@ -30,9 +33,12 @@ enum CheckCommand: Subcommand {
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }
 
-        let outTyped = arguments.value("--out")
+        // --out as typed, or as recorded in .translate.yml (relative to the app).
+        let outTyped = arguments.value("--out") ?? options.outputDirectoryInApp.map(directory.displayPath)
         let outputDirectory = outTyped.map(context.resolve) ?? directory.absolutePath
         var stale: [String] = []
+        /// User-owned files (.gitignore, their .dockerignore) that lack lines we need, and those lines.
+        var lacking: [(file: String, lines: [String])] = []
         for file in conversion.files where !file.isSecret {
             // A file kept at the app's root (.dockerignore with --out inside the app) is compared there.
             let atRoot = file.isAtAppRoot && options.outputDirectoryInApp != nil
@@ -61,7 +67,7 @@ enum CheckCommand: Subcommand {
                     file.contents.split(separator: "\n").map(String.init), in: existing,
                     trimsLeadingBlanks: file.path != ".gitignore")
                 guard !missing.isEmpty else { continue }
-                stale.append(shown)
+                lacking.append((shown, missing))
                 let appended = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n")
                     + missing.joined(separator: "\n") + "\n"
                 run.output += UnifiedDiff.render(
@@ -91,6 +97,15 @@ enum CheckCommand: Subcommand {
             }
         }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        if !lacking.isEmpty {
+            // convert appends exactly these lines and touches nothing else in the user's file.
+            let listed = lacking.map { entry in "'\(entry.file)' lacks " + entry.lines.joined(separator: ", ") }
+            run.diagnostics.error(
+                .checkLinesMissing, listed.joined(separator: "; ") + ", which keep secret files out of git and "
+                    + "the image",
+                hint: "add the lines shown, or run `\(convertCommand(arguments))`, which appends them and changes "
+                    + "nothing else in the file")
+        }
         guard stale.isEmpty else {
             let count = stale.count == 1 ? "1 generated file is" : "\(stale.count) generated files are"
             run.diagnostics.error(
@@ -98,6 +113,7 @@ enum CheckCommand: Subcommand {
                     + "run `\(convertCommand(arguments))` to regenerate")
             return run.finish(ExitStatus.failure)
         }
+        if !lacking.isEmpty { return run.finish(ExitStatus.failure) }
         return run.finish(ExitStatus.success)
     }
 

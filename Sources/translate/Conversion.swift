@@ -13,21 +13,61 @@ struct Conversion {
     static func run(
         appDirectory: AppDirectory, options: ConversionOptions, into diagnostics: inout Diagnostics
     ) -> Conversion {
+        var options = options
         var heroku = HerokuApp(directoryListing: appDirectory.listing)
+        // Findings about the config vars file and the env file are printed, but kept from the stages that render
+        // committed outputs (the runbook lists warnings): a clean clone has neither file.
+        var liveDiagnostics = Diagnostics()
+        var liveConfigVars: HerokuApp?
         for frontend in FrontendRegistry.all {
+            let isLive = frontend is ConfigVarsFrontend
+            var sink = Diagnostics()
             var inputs = appDirectory.read(
-                frontend.requests(listing: appDirectory.listing, options: options), into: &diagnostics)
-            inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &diagnostics)
-            heroku = heroku.merging(frontend.read(inputs, options: options, into: &diagnostics))
+                frontend.requests(listing: appDirectory.listing, options: options), into: &sink)
+            inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &sink)
+            let part = frontend.read(inputs, options: options, into: &sink)
+            if isLive {
+                liveDiagnostics.append(contentsOf: sink)
+                liveConfigVars = part
+            } else {
+                diagnostics.append(contentsOf: sink)
+                heroku = heroku.merging(part)
+            }
         }
         // An input that could not be read would only cause follow-on errors ("no Procfile") below.
-        guard !diagnostics.hasErrors else { return Conversion(app: AppIR(), files: []) }
+        guard !diagnostics.hasErrors, !liveDiagnostics.hasErrors else {
+            diagnostics.append(contentsOf: liveDiagnostics)
+            return Conversion(app: AppIR(), files: [])
+        }
+        // Config vars by name only: from the file when one was read, else as recorded. The names reach the stages
+        // located in the .translate.yml this run writes, exactly as `check` later reads them back.
+        if let live = liveConfigVars?.configVars {
+            var seen = Set<String>()
+            options.configVarKeys = live.map(\.key).filter { seen.insert($0).inserted }
+            for variable in live { heroku.liveConfigValues[variable.key] = variable.value }
+            options.databaseURLScheme = heroku.liveConfigValues["DATABASE_URL"].flatMap(Self.databaseScheme)
+        }
+        if options.configVarKeys != nil {
+            var ignored = Diagnostics()
+            let record = InputFile(
+                path: RecordedOptions.fileName, contents: Array(RecordedOptionsBackend.render(options).utf8))
+            heroku.configVars = RecordedOptionsReader.read(record, into: &ignored).configVarKeys ?? []
+            if heroku.configVars?.isEmpty == false { heroku.sourceFiles.append(RecordedOptions.fileName) }
+        }
         let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return Conversion(app: app, files: []) }
+        guard !diagnostics.hasErrors else {
+            diagnostics.append(contentsOf: liveDiagnostics)
+            return Conversion(app: app, files: [])
+        }
         var files: [OutputFile] = []
         for backend in BackendRegistry.all {
-            files += backend.render(app, options: options, into: &diagnostics)
+            if backend is EnvFileBackend {
+                files += backend.render(app, options: options, into: &liveDiagnostics)
+            } else {
+                files += backend.render(app, options: options, into: &diagnostics)
+            }
         }
+        diagnostics.append(contentsOf: liveDiagnostics)
         // File names are the user's: a line break in one would end the header line early, so each is escaped.
         let sources = app.sourceFiles.map { DiagnosticRenderer.oneLine(($0 as NSString).lastPathComponent) }
         // `convox env set` reads every line with an `=` as a variable, comments included (convox/convox
@@ -42,6 +82,13 @@ struct Conversion {
             return stamped
         }
         return Conversion(app: app, files: files)
+    }
+
+    /// `postgres` or `mysql` for a DATABASE_URL of that kind; only the scheme is kept, never the rest.
+    static func databaseScheme(_ url: String) -> String? {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return "postgres" }
+        if url.hasPrefix("mysql://") || url.hasPrefix("mysql2://") { return "mysql" }
+        return nil
     }
 
     /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it. Secret values are

@@ -19,7 +19,9 @@ enum ConvertCommand: Subcommand {
         let directory: AppDirectory
         let options: ConversionOptions
         let conversion: Conversion
-        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        let start = ConversionStart.begin(
+            arguments, context: context, command: name, run: &run, commandOptions: Self.options)
+        switch start {
         case .finished(let result): return result
         case .ready(let readDirectory, let readOptions, let converted):
             (directory, options, conversion) = (readDirectory, readOptions, converted)
@@ -35,7 +37,8 @@ enum ConvertCommand: Subcommand {
             run.output = conversion.files.first { $0.path == "convox.yml" }?.contents ?? ""
             return run.finish(ExitStatus.success)
         }
-        let outTyped = arguments.value("--out")
+        // --out as typed, or as recorded in .translate.yml (relative to the app).
+        let outTyped = arguments.value("--out") ?? options.outputDirectoryInApp.map(directory.displayPath)
         var writer = OutputWriter(
             directory: outTyped.map(context.resolve) ?? directory.absolutePath,
             displayPath: { name in

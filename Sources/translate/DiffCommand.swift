@@ -27,12 +27,16 @@ enum DiffCommand: Subcommand {
         let directory: AppDirectory
         let options: ConversionOptions
         let conversion: Conversion
-        switch ConversionStart.begin(arguments, context: context, command: name, run: &run) {
+        let start = ConversionStart.begin(
+            arguments, context: context, command: name, run: &run, commandOptions: Self.options)
+        switch start {
         case .finished(let result): return result
         case .ready(let readDirectory, let readOptions, let converted):
             (directory, options, conversion) = (readDirectory, readOptions, converted)
         }
-        let manifestFile = directory.read([.namedFile(manifestPath)], into: &run.diagnostics).first
+        // The manifest is named relative to the working directory, like any file on the command line.
+        let workingDirectory = AppDirectory(typedPath: ".", context: context, into: &run.diagnostics)
+        let manifestFile = workingDirectory?.read([.namedFile(manifestPath)], into: &run.diagnostics).first
         let manifest = manifestFile.flatMap { YAMLReader.read($0, into: &run.diagnostics) }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if run.failsStrictly(arguments) { return run.finish(ExitStatus.failure) }

@@ -73,14 +73,15 @@ struct OutputWriter {
         // each other; the stages keep names apart, so this only guards the class.
         var seen: [String: String] = [:]
         for file in files {
-            if let earlier = seen[file.path.lowercased()] {
+            let key = (file.isAtAppRoot && appRoot != nil ? "app-root:" : "") + file.path.lowercased()
+            if let earlier = seen[key] {
                 diagnostics.error(
                     .outputPathClash, "two outputs would be written to '\(displayPath(file.path))' (\(earlier) and "
                         + "\(file.path)); nothing was written", at: SourceLocation(file: displayPath(file.path)),
                     hint: "give --env-file another name, such as .env.convox")
                 return []
             }
-            seen[file.path.lowercased()] = file.path
+            seen[key] = file.path
         }
         return files.compactMap { file in
             let root = file.isAtAppRoot ? appRoot : nil
@@ -115,7 +116,7 @@ struct OutputWriter {
                 unchanged.tightensMode = file.isSecret && existingMode(absolute) != 0o600
                 return unchanged
             }
-            if !force {
+            if !force, !file.isRecord {
                 switch GeneratedHeader.status(of: existing) {
                 case .unmodified:
                     break
@@ -192,11 +193,39 @@ struct OutputWriter {
         }
         let ownLines = Set(required)
         return required.filter { line in
-            guard let last = lines.lastIndex(of: line) else { return true }
+            // The line itself, or the user's equivalent pattern (`/.env` or `.env*` for `.env`), keeps it out.
+            guard let last = lines.lastIndex(where: { $0 == line || covers($0, line) }) else { return true }
             return lines[(last + 1)...].contains { later in
                 later.hasPrefix("!") && !ownLines.contains(later) && negation(later, mayMatch: line)
             }
         }
+    }
+
+    /// Whether the user's `pattern` already ignores everything the top-level name or pattern `line` names: the
+    /// same name with or without a leading `/` or `**/`, or a glob that matches the name (git and Docker match a
+    /// pattern without an inner `/` against one path component, with fnmatch). A directory-only pattern
+    /// (trailing `/`), a negation or a comment never covers a file.
+    static func covers(_ pattern: String, _ line: String) -> Bool {
+        guard !pattern.isEmpty, !pattern.hasPrefix("!"), !pattern.hasPrefix("#"), !pattern.hasSuffix("/") else {
+            return false
+        }
+        func bare(_ text: String) -> (name: String, anchored: Bool) {
+            var name = text
+            var anchored = false
+            if name.hasPrefix("/") { name.removeFirst(); anchored = true }
+            while name.hasPrefix("**/") { name.removeFirst(3); anchored = false }
+            return (name, anchored)
+        }
+        let (patternName, patternAnchored) = bare(pattern)
+        let (lineName, lineAnchored) = bare(line)
+        // An anchored pattern covers only the top level; ours may name every level (`**/.env`).
+        if patternAnchored && !lineAnchored && line.hasPrefix("**/") { return false }
+        if patternName.contains("/") || patternName.isEmpty { return patternName == lineName && !patternName.isEmpty }
+        if patternName == lineName { return true }
+        // Our line is a literal name (escaped glob characters aside): the user's glob must match it as a name.
+        guard !lineName.contains(where: { "*?[".contains($0) }) else { return false }
+        let literal = lineName.replacingOccurrences(of: "\\", with: "")
+        return fnmatch(patternName, literal, 0) == 0
     }
 
     /// Whether `!pattern` may re-include something the top-level name or pattern `line` covers. A pattern with a

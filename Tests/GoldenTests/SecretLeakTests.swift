@@ -73,7 +73,8 @@ final class SecretLeakTests: XCTestCase {
         let again = TranslateCLI.run(arguments: ["convert", "--config-vars", "heroku.env"], context: context)
         XCTAssertEqual(
             again.standardOutput.split(separator: "\n").sorted(),
-            [".dockerignore: unchanged", ".env: unchanged", ".gitignore: unchanged", "MIGRATION.md: unchanged",
+            [".dockerignore: unchanged", ".env: unchanged", ".gitignore: unchanged", ".translate.yml: unchanged",
+             "MIGRATION.md: unchanged",
              "convox.yml: unchanged"])
         let gitignorePath = scratch.appendingPathComponent(".gitignore").path
         try "build/".write(toFile: gitignorePath, atomically: true, encoding: .utf8)

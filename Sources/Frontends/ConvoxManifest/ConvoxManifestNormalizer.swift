@@ -194,25 +194,31 @@ public struct ConvoxManifestNormalizer: Sendable {
 
     /// The combined `environment` lists as a mapping KEY -> entry as written (`KEY`, `KEY=`, `KEY=value`);
     /// a later list wins for the same key, as in Convox's CombineEnv. Nested lists are flattened.
+    /// Linear in the number of entries: a later entry blanks the earlier slots of its key through an index by name
+    /// (removing from the array instead made 40,000 entries take minutes).
     private func environment(_ lists: [YAMLNode], line: Int) -> YAMLNode {
-        var pairs: [YAMLPair] = []
+        var slots: [YAMLPair?] = []
+        var slotsByName: [String: [Int]] = [:]
         func add(_ item: YAMLNode) {
             if let items = item.items {
                 items.forEach(add)
                 return
             }
             guard let text = item.scalarText else {
-                pairs.append(YAMLPair(key: .plain(item.compactText, line: item.line), value: canonical(item)))
+                let name = item.compactText
+                slotsByName[name, default: []].append(slots.count)
+                slots.append(YAMLPair(key: .plain(name, line: item.line), value: canonical(item)))
                 return
             }
             let key = String(text.prefix { $0 != "=" })
-            pairs.removeAll { $0.name == key }
-            pairs.append(YAMLPair(
+            for index in slotsByName[key] ?? [] { slots[index] = nil }
+            slotsByName[key] = [slots.count]
+            slots.append(YAMLPair(
                 key: .plain(key, line: item.line, column: item.column),
                 value: .plain(text, line: item.line, column: item.column)))
         }
         for list in lists { add(list) }
-        return YAMLNode(.mapping(sortedPairs(pairs)), line: line, column: 0)
+        return YAMLNode(.mapping(sortedPairs(slots.compactMap { $0 })), line: line, column: 0)
     }
 
     // MARK: Resources and timers

@@ -66,7 +66,11 @@ public struct ConvoxManifestNormalizer: Sendable {
         }
         let environments = [topEnvironment?.value, service["environment"]].compactMap { $0 }
         // Always present (maybe empty), so differences are listed per variable rather than as a whole list.
-        fields.set("environment", environment(environments, line: service.pair("environment")?.key.line ?? line))
+        var combined = environment(environments, line: service.pair("environment")?.key.line ?? line)
+        if generation == .three, let port = fields.value("port")?["port"]?.scalarText, Int(port) ?? 0 > 0 {
+            combined = withoutEntry("PORT=\(port)", in: combined)
+        }
+        fields.set("environment", combined)
         if service["image"] == nil { fields.default("build", normalizeBuild(.plain(".", line: line), line: line)) }
         fields.default("health", normalizeHealth(.plain("/", line: line), line: line))
         fields.default("scale", normalizeScale(YAMLNode(.mapping([]), line: line, column: 0)))
@@ -82,6 +86,18 @@ public struct ConvoxManifestNormalizer: Sendable {
             fields.default(key, .plain(value, line: line))
         }
         if generation == .three {
+            // ApplyDefaults: `drain` 0 or absent is 30; liveness without a path is no probe, with one it gets
+            // grace 10, interval 5, timeout 5, successThreshold 1, failureThreshold 3.
+            if fields.value("drain")?.scalarText == "0" { fields.set("drain", .plain("30", line: line)) }
+            fields.default("drain", .plain("30", line: line))
+            if let liveness = fields.value("liveness") {
+                if (liveness["path"]?.scalarText ?? "").trimmingCharacters(in: " \t\n").isEmpty {
+                    fields.pairs.removeAll { $0.name == "liveness" }
+                } else {
+                    fields.fill("liveness", defaults: [("grace", "10"), ("interval", "5"), ("timeout", "5"),
+                        ("successThreshold", "1"), ("failureThreshold", "3")])
+                }
+            }
             fields.default("sticky", .plain("false", line: line))
             fields.default("timeout", .plain("60", line: line))
             fields.default("init", .plain("true", line: line))
@@ -219,6 +235,27 @@ public struct ConvoxManifestNormalizer: Sendable {
         }
         for list in lists { add(list) }
         return YAMLNode(.mapping(sortedPairs(slots.compactMap { $0 })), line: line, column: 0)
+    }
+
+    /// Generation 3 sets PORT to the service's port (convox/convox provider/k8s/helpers.go `serviceEnvironment`,
+    /// when the port is above 0), so a written `PORT=<that port>` default changes nothing and is left out.
+    private func withoutEntry(_ entry: String, in environment: YAMLNode) -> YAMLNode {
+        guard let pairs = environment.pairs, pairs.contains(where: { $0.value.scalarText == entry }) else {
+            return environment
+        }
+        return YAMLNode(.mapping(pairs.filter { $0.value.scalarText != entry }), line: environment.line,
+            column: environment.column)
+    }
+
+    /// The entries of `root`'s top-level `environment` by key (the last one wins), with their lines, as
+    /// `ManifestComparison` takes them.
+    public func topLevelEnvironment(_ root: YAMLNode) -> [String: (entry: String, line: Int)] {
+        guard let list = root["environment"] else { return [:] }
+        var entries: [String: (entry: String, line: Int)] = [:]
+        for pair in environment([list], line: 0).pairs ?? [] {
+            entries[pair.name] = (pair.value.compactText, pair.key.line)
+        }
+        return entries
     }
 
     // MARK: Resources and timers

@@ -50,7 +50,8 @@ enum DiffCommand: Subcommand {
             let manifestText = String(decoding: manifestFile.contents, as: UTF8.self)
             run.output = UnifiedDiff.render(
                 old: manifestText, new: generatedText, oldLabel: manifestPath, newLabel: "convox.yml (generated)",
-                oldDisplay: showsValues ? nil : ManifestValueMasking.maskedLines(manifestText))
+                oldDisplay: showsValues ? nil : ManifestValueMasking.maskedLines(manifestText),
+                newDisplay: showsValues ? nil : ManifestValueMasking.maskedLines(generatedText, environmentOnly: true))
             return run.finish(run.output.isEmpty ? ExitStatus.success : ExitStatus.failure)
         }
         if let (key, reason) = PreGeneration2Manifest.evidence(in: manifest) {
@@ -82,7 +83,8 @@ enum DiffCommand: Subcommand {
                 manifestImageCommands, into: normalizedManifest, from: normalizedGenerated),
             showsValues: showsValues,
             topLevelEnvironment: ManifestComparison.TopLevelEnvironment(
-                generated: normalizer.topLevelEnvironment(generated), manifest: normalizer.topLevelEnvironment(manifest)))
+                generated: normalizer.topLevelEnvironment(generated),
+                manifest: normalizer.topLevelEnvironment(manifest)))
         if format == .json {
             run.output = json(differences, manifest: manifestPath, showsValues: showsValues)
         } else {

@@ -52,7 +52,9 @@ public enum ManifestValueMasking {
         let keyPath = path.filter { !$0.hasPrefix("[") }
         switch node.content {
         case .scalar(let text, _):
-            if isEnvironmentEntry(keyPath) { return .plain(environmentForm(text), line: node.line, column: node.column) }
+            if isEnvironmentEntry(keyPath) {
+                return .plain(environmentForm(text), line: node.line, column: node.column)
+            }
             if environmentOnly || text.isEmpty || showsValue(atKeyPath: keyPath) { return node }
             return .plain(hidden, line: node.line, column: node.column)
         case .sequence(let items):
@@ -72,8 +74,8 @@ public enum ManifestValueMasking {
     /// The manifest's lines (split at `\n`, as `UnifiedDiff` splits them) as `diff --text` shows them: values at key
     /// paths `showsValue` does not cover become `…`, environment items `KEY=…`, comments `# …`, block scalars and
     /// lines this line-by-line reading cannot place `…`. It reads block YAML by indentation and fails closed: a line
-    /// it does not understand is masked whole.
-    public static func maskedLines(_ text: String) -> [String] {
+    /// it does not understand is masked whole. `environmentOnly` masks environment entries only (the generated file).
+    public static func maskedLines(_ text: String, environmentOnly: Bool = false) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         var keys: [(indent: Int, name: String)] = []
@@ -85,13 +87,13 @@ public enum ManifestValueMasking {
             let content = body.dropFirst(indent)
             let padding = String(repeating: " ", count: indent)
             let isBlank = content.allSatisfy { $0 == " " || $0 == "\t" }
-            if let blockIndent = blockScalarIndent {
+            if let blockIndent = blockScalarIndent, !environmentOnly {
                 if isBlank { return line }
                 if indent > blockIndent { return padding + hidden + carriageReturn }
                 blockScalarIndent = nil
             }
             if isBlank || content == "---" { return line }
-            if content.hasPrefix("#") { return padding + "# " + hidden + carriageReturn }
+            if content.hasPrefix("#") { return environmentOnly ? line : padding + "# " + hidden + carriageReturn }
             var itemIndent = indent
             var rest = content
             var prefix = padding
@@ -117,12 +119,14 @@ public enum ManifestValueMasking {
                     blockScalarIndent = indent
                     return written + String(value.prefix { $0 != " " && $0 != "#" }) + carriageReturn
                 }
-                if isEmptyCollection(value) || showsValue(atKeyPath: keyPath) {
+                if isEmptyCollection(value) || showsValue(atKeyPath: keyPath)
+                    || (environmentOnly && !keyPath.contains("environment"))
+                {
                     return written + withoutComment(value) + carriageReturn
                 }
                 return written + hidden + carriageReturn
             }
-            guard isItem else { return padding + hidden + carriageReturn }
+            guard isItem else { return environmentOnly ? line : padding + hidden + carriageReturn }
             keys.removeAll { $0.indent > indent }
             let keyPath = keys.map(\.name)
             let item = withoutComment(rest)
@@ -133,7 +137,7 @@ public enum ManifestValueMasking {
                 let isName = form.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "=" || $0 == "…" }
                 return prefix + (isName ? form : hidden) + carriageReturn
             }
-            return prefix + (showsValue(atKeyPath: keyPath) ? item : hidden) + carriageReturn
+            return prefix + (environmentOnly || showsValue(atKeyPath: keyPath) ? item : hidden) + carriageReturn
         }
     }
 

@@ -122,6 +122,10 @@ final class ConvoxManifestTests: XCTestCase {
              "resources: []\ntimers: {}\nservices:\n  web:\n    resources: []\n    labels: {}\n    domain:\n", []),
             ("services:\n  web:\n    drain: 10\n", "services:\n  web: {}\n",
              ["services.web.drain: generated 10, manifest 30"]),
+            ("timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: Forbid\n",
+             "timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: forbid\n    parallelCount: 1\n", []),
+            ("timers:\n  t:\n    schedule: \"0 3 * * *\"\n",
+             "timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: Allow\n", []),
             // Generation 3 sets PORT to the service's port.
             ("services:\n  web:\n    port: 3000\n", "services:\n  web:\n    port: 3000\n    environment: [PORT=3000]\n",
              []),

@@ -281,7 +281,8 @@ public struct ConvoxManifestNormalizer: Sendable {
         return YAMLNode(.mapping(sortedPairs(fields.pairs)), line: resource.line, column: resource.column)
     }
 
-    /// Generation 3 keeps the first five cron fields and reads a standalone `?` as `*` (ApplyCompatibility).
+    /// Generation 3 keeps the first five cron fields and reads a standalone `?` as `*` (ApplyCompatibility);
+    /// `concurrency` is title-cased and `Allow` is the default, `parallelCount` 0 or 1 runs one pod.
     private func normalizeTimer(_ entry: YAMLPair) -> YAMLNode {
         let timer = entry.value
         guard let pairs = timer.pairs else { return canonical(timer) }
@@ -291,6 +292,16 @@ public struct ConvoxManifestNormalizer: Sendable {
                 let cronFields = text.split(separator: " ").prefix(5).map { $0 == "?" ? "*" : String($0) }
                 fields.set(pair, .plain(cronFields.joined(separator: " "), line: pair.value.line,
                     column: pair.value.column))
+            } else if pair.name == "concurrency", generation == .three, let text = pair.value.scalarText {
+                // provider/k8s/release.go title-cases it; empty leaves the CronJob's default, Allow.
+                let policy = text.prefix(1).uppercased() + text.dropFirst()
+                if policy != "Allow" && !policy.isEmpty {
+                    fields.set(pair, .plain(policy, line: pair.value.line, column: pair.value.column))
+                }
+            } else if pair.name == "parallelCount", generation == .three, let count = Int(pair.value.scalarText ?? ""),
+                count <= 1
+            {
+                continue  // the timer template runs one pod unless parallelCount is above 1
             } else {
                 fields.set(pair, canonical(pair.value, trimming: pair.name == "command"))
             }

@@ -199,6 +199,8 @@ final class ConvoxManifestTests: XCTestCase {
              ["timers:", "  t:", "    schedule: \"0 3 * * *\"", "    command: …"]),
             // Lines split at the Character "\n" as UnifiedDiff splits them, so CRLF text stays one line, masked.
             ("environment:\r\n  - A=secret\r\n", ["…"]),
+            ("environment:\n  - A=x: y\n  - B= # none\n  - 'C=q' # c\n  - -x\n  - D #d\n",
+             ["environment:", "  - A=…", "  - B=", "  - C=…", "  - …", "  - D"]),
             ("services:\r\n  web:\r\n    command: x\r\n", ["services:\r\n  web:\r\n    command: …"]),
             ("environment:\n- A=1\nservices:\n  web:\n    environment:\n    - B=2\n    annotations:\n    - t=s\n",
              ["environment:", "- A=…", "services:", "  web:", "    environment:", "    - B=…", "    annotations:",

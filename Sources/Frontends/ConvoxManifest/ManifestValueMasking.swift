@@ -107,6 +107,12 @@ public enum ManifestValueMasking {
                 rest = rest.dropFirst(spaces)
                 itemIndent = prefix.count
             }
+            if isItem {
+                keys.removeAll { $0.indent > indent }
+                // An environment item is a string even when it holds `: ` (YAML would read a mapping, which
+                // Convox rejects), so it is never split into a key and a value that would then be shown.
+                if keys.last?.name == "environment" { return prefix + environmentItem(rest) + carriageReturn }
+            }
             if let (name, value) = keyAndValue(rest) {
                 keys.removeAll { $0.indent >= itemIndent }
                 let keyPath = keys.map(\.name) + [name]
@@ -127,18 +133,34 @@ public enum ManifestValueMasking {
                 return written + hidden + carriageReturn
             }
             guard isItem else { return environmentOnly ? line : padding + hidden + carriageReturn }
-            keys.removeAll { $0.indent > indent }
-            let keyPath = keys.map(\.name)
             let item = withoutComment(rest)
-            if keyPath.last == "environment" {
-                let unquoted = item.count >= 2 && (item.first == "\"" || item.first == "'") && item.last == item.first
-                    ? String(item.dropFirst().dropLast()) : item
-                let form = environmentForm(unquoted)
-                let isName = form.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "=" || $0 == "…" }
-                return prefix + (isName ? form : hidden) + carriageReturn
-            }
-            return prefix + (environmentOnly || showsValue(atKeyPath: keyPath) ? item : hidden) + carriageReturn
+            return prefix + (environmentOnly || showsValue(atKeyPath: keys.map(\.name)) ? item : hidden)
+                + carriageReturn
         }
+    }
+
+    /// `KEY=…`, `KEY=` or `KEY` for one environment item as written (quotes and a comment dropped); `…` when it
+    /// does not start with a plain name.
+    static func environmentItem(_ text: Substring) -> String {
+        var item = text
+        if let first = item.first, first == "\"" || first == "'" {
+            item = item.dropFirst()
+            if let close = item.firstIndex(of: first) { item = item[..<close] }
+        } else {
+            var previous: Character = " "
+            if let comment = item.indices.first(where: { index in
+                defer { previous = item[index] }
+                return item[index] == "#" && previous == " "
+            }) {
+                item = item[..<comment]
+            }
+            while item.last == " " { item = item.dropLast() }
+        }
+        let name = item.prefix { $0 != "=" }
+        let isName = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard isName else { return hidden }
+        if name.count == item.count { return String(name) }
+        return item.count == name.count + 1 ? String(name) + "=" : String(name) + "=" + hidden
     }
 
     /// `name: value` split at the first `: ` (or a final `:`) outside quotes; nil when the text is not a key.

@@ -73,9 +73,14 @@ enum DiffCommand: Subcommand {
         }
         let normalizedGenerated = ImageCommandComparison.applying(
             imageCommands, generated: normalizer.normalize(generated), manifest: normalizedManifest)
+        // Each Dockerfile read once, however many services build from it.
+        var commandByDockerfile: [String: String?] = [:]
         let manifestImageCommands = ImageCommandComparison.dockerfilesWithoutCommand(normalizedManifest)
-            .compactMap { entry in
-                imageCommand(of: entry.dockerfile, in: directory).map { (service: entry.service, command: $0) }
+            .compactMap { entry -> (service: String, command: String)? in
+                if commandByDockerfile[entry.dockerfile] == nil {
+                    commandByDockerfile[entry.dockerfile] = .some(imageCommand(of: entry.dockerfile, in: directory))
+                }
+                return (commandByDockerfile[entry.dockerfile] ?? nil).map { (service: entry.service, command: $0) }
             }
         let differences = ManifestComparison.differences(
             generated: normalizedGenerated,

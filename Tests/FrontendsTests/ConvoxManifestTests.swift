@@ -113,7 +113,7 @@ final class ConvoxManifestTests: XCTestCase {
               "services.web.health.timeout: generated 4, manifest 9"]),
             // Defaults of ApplyDefaults written out, and empty values, are what Convox loads anyway.
             ("services:\n  web: {}\n", "services:\n  web:\n    drain: 30\n    timeout: 60\n", []),
-            ("services:\n  web: {}\n", "services:\n  web:\n    drain: 0\n", []),
+            ("services:\n  web: {}\n", "services:\n  web:\n    drain: 0\n    timeout: 0\n", []),
             ("services:\n  web: {}\n", "services:\n  web:\n    liveness:\n      grace: 10\n", []),
             ("services:\n  web:\n    liveness:\n      path: /live\n",
              "services:\n  web:\n    liveness: {path: /live, grace: 10, interval: 5, timeout: 5, successThreshold: 1, "

@@ -86,9 +86,10 @@ public struct ConvoxManifestNormalizer: Sendable {
             fields.default(key, .plain(value, line: line))
         }
         if generation == .three {
-            // ApplyDefaults: `drain` 0 or absent is 30; liveness without a path is no probe, with one it gets
+            // ApplyDefaults: `drain` 0 or absent is 30, `timeout` 0 or absent 60; liveness without a path is no probe, with one it gets
             // grace 10, interval 5, timeout 5, successThreshold 1, failureThreshold 3.
             if fields.value("drain")?.scalarText == "0" { fields.set("drain", .plain("30", line: line)) }
+            if fields.value("timeout")?.scalarText == "0" { fields.set("timeout", .plain("60", line: line)) }
             fields.default("drain", .plain("30", line: line))
             if let liveness = fields.value("liveness") {
                 if (liveness["path"]?.scalarText ?? "").trimmingCharacters(in: " \t\n").isEmpty {

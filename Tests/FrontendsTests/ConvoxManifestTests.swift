@@ -146,6 +146,27 @@ final class ConvoxManifestTests: XCTestCase {
         }
     }
 
+    /// Generation 2 defaults (convox/rack pkg/manifest ApplyDefaults): drain 30, scale cooldowns 60; no PORT rule,
+    /// since generation 2 never sets PORT.
+    func testGenerationTwoDefaults() {
+        let normalizer = ConvoxManifestNormalizer(generation: .two)
+        let rows: [(String, String, [String])] = [
+            ("services:\n  web: {}\n",
+             "services:\n  web:\n    drain: 30\n    scale:\n      cooldown: {down: 60, up: 60}\n", []),
+            ("services:\n  web:\n    port: 3000\n", "services:\n  web:\n    port: 3000\n    environment: [PORT=3000]\n",
+             ["services.web.environment.PORT: only in manifest (PORT=3000)"]),
+        ]
+        for (generated, manifest, expected) in rows {
+            guard let left = Self.parse(generated), let right = Self.parse(manifest) else {
+                XCTFail("row does not parse: \(generated.debugDescription)")
+                continue
+            }
+            let differences = ManifestComparison.differences(
+                generated: normalizer.normalize(left), manifest: normalizer.normalize(right))
+            XCTAssertEqual(differences.map(\.summary), expected, "row: \(manifest.debugDescription)")
+        }
+    }
+
     /// A top-level entry that differs alike in every service is reported once; one a service overrides is not.
     /// Values are masked without `showsValues`.
     func testTopLevelEnvironmentOnceAndMasked() {

@@ -85,12 +85,13 @@ public struct ConvoxManifestNormalizer: Sendable {
         for (key, value) in ["agent": "false", "internal": "false", "singleton": "false"].sorted(by: { $0.0 < $1.0 }) {
             fields.default(key, .plain(value, line: line))
         }
+        // ApplyDefaults of both generations (convox/convox and convox/rack pkg/manifest): `drain` 0 or absent is 30.
+        if fields.value("drain")?.scalarText == "0" { fields.set("drain", .plain("30", line: line)) }
+        fields.default("drain", .plain("30", line: line))
         if generation == .three {
-            // ApplyDefaults: `drain` 0 or absent is 30, `timeout` 0 or absent 60; liveness without a path is no probe, with one it gets
+            // Generation 3 only: `timeout` 0 or absent is 60; liveness without a path is no probe, with one it gets
             // grace 10, interval 5, timeout 5, successThreshold 1, failureThreshold 3.
-            if fields.value("drain")?.scalarText == "0" { fields.set("drain", .plain("30", line: line)) }
             if fields.value("timeout")?.scalarText == "0" { fields.set("timeout", .plain("60", line: line)) }
-            fields.default("drain", .plain("30", line: line))
             if let liveness = fields.value("liveness") {
                 if (liveness["path"]?.scalarText ?? "").trimmingCharacters(in: " \t\n").isEmpty {
                     fields.pairs.removeAll { $0.name == "liveness" }
@@ -174,6 +175,10 @@ public struct ConvoxManifestNormalizer: Sendable {
         fields.default("count", .plain("1", line: node.line))
         fields.default("cpu", .plain(generation == .three ? "250" : "256", line: node.line))
         fields.default("memory", .plain("512", line: node.line))
+        if generation == .two {
+            // convox/rack ApplyDefaults: autoscaling cooldowns of 60 s each way unless `cooldown` is written.
+            fields.default("cooldown", mapping([("down", "60"), ("up", "60")], line: node.line))
+        }
         return YAMLNode(.mapping(sortedPairs(fields.pairs)), line: node.line, column: node.column)
     }
 

@@ -15,7 +15,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 BUILD = os.path.join(ROOT, ".build-bench")
-SECTIONS = ("golden", "corpus", "synthetic", "race")
+SECTIONS = ("golden", "corpus", "synthetic", "diff", "race")
 # Flags that only convert takes; check gets the rest of a golden case's arguments.
 CONVERT_ONLY = {"--dry-run", "--force", "--stdout", "--dump-ir"}
 
@@ -252,6 +252,39 @@ def run_synthetic(table, translate, scratch, convert_help):
     return summary
 
 
+def diff_manifest(directory, entries):
+    """An app (one Procfile line) and a hand-written convox.yml whose top-level environment has `entries` entries
+    (every tenth a required key, every fifth repeated in the service's own list), as `diff --against` reads it."""
+    os.makedirs(directory)
+    write(os.path.join(directory, "Procfile"), "web: bin/web\nworker: bin/worker\n")
+    lines = ["environment:"]
+    lines += [f"  - VAR_{index}" if index % 10 == 0 else f"  - VAR_{index}=value-{index}" for index in range(entries)]
+    lines += ["services:", "  web:", "    build: .", "    command: bin/web", "    port: 3000", "    environment:"]
+    lines += [f"      - VAR_{index}=override-{index}" for index in range(0, entries, 5)]
+    lines += ["  worker:", "    build: .", "    command: bin/worker"]
+    write(os.path.join(directory, "convox.hand.yml"), "\n".join(lines) + "\n")
+
+
+def run_diff(table, translate, scratch):
+    """`diff --against` a convox.yml with 4,000 and 40,000 environment entries, next to `lint` of the same file
+    (which reads it without comparing): both should grow 10x for 10x entries."""
+    table.header()
+    summary, previous = {}, None
+    for entries in (4000, 40000):
+        app = os.path.join(scratch, f"diff-{entries}")
+        diff_manifest(app, entries)
+        diff, _ = table.report(f"convox.yml, {entries:,} environment entries", "diff",
+                               [translate, "diff", "--against", "convox.hand.yml"], app)
+        lint, _ = table.report(f"convox.yml, {entries:,} environment entries", "lint",
+                               [translate, "lint", "convox.hand.yml"], app)
+        if previous:
+            print(f"{'':<46} growth 4,000 -> 40,000 entries: diff {diff / previous[0]:.1f}x, lint "
+                  f"{lint / previous[1]:.1f}x time for 10x input (linear: 10x)")
+        previous = (diff, lint)
+        summary[f"diff {entries}"], summary[f"lint {entries}"] = diff, lint
+    return summary
+
+
 def run_race(table, translate, scratch, convert_help):
     """The same sub-task done by a well-known tool when installed, next to translate doing it."""
     print("\nwell-known tools on the same sub-task (skipped when not installed):")
@@ -328,6 +361,9 @@ def main():
             print()
         if "synthetic" in sections or "race" in sections:
             summary.update(run_synthetic(table, translate, scratch, convert_help))
+        if "diff" in sections:
+            print()
+            summary.update(run_diff(table, translate, scratch))
         if "race" in sections:
             run_race(table, translate, scratch, convert_help)
     finally:
@@ -353,6 +389,9 @@ def print_summary(summary, floor):
     if "corpus check total" in summary:
         print(f"  all {summary['corpus apps']} corpus apps checked: {summary['corpus check total'] * 1000:.0f} ms "
               f"(target < 1 s)")
+    if "diff 40000" in summary:
+        print(f"  diff --against, 40,000 environment entries: {summary['diff 40000'] * 1000:.1f} ms, lint of the same "
+              f"file {summary['lint 40000'] * 1000:.1f} ms (issue 13: diff was 35 s, lint 0.2 s)")
     if "build" in summary:
         print(f"  {summary['build kind']} release build: {summary['build']:.1f} s (target < 60 s clean, 2 cores)")
 

@@ -2,12 +2,20 @@
 /// `CollectionDifference`, so tests and `check` never shell out to `diff`.
 public enum UnifiedDiff {
     /// Empty when the texts are equal.
-    public static func render(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3)
-        -> String
-    {
+    /// `oldDisplay` and `newDisplay`, when given, are what to print for each line of `old` and `new` (the same
+    /// count), so `diff --text` can compare the real lines but show masked ones.
+    public static func render(
+        old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3, oldDisplay: [String]? = nil,
+        newDisplay: [String]? = nil
+    ) -> String {
         guard old != new else { return "" }
         let oldLines = lines(of: old)
         let newLines = lines(of: new)
+        // A display that does not line up is not trusted: every line is hidden rather than shown unmasked.
+        let oldDisplay = oldDisplay.map { $0.count == oldLines.count ? $0 : oldLines.map { _ in "…" } }
+            ?? oldLines.map(\.text)
+        let newDisplay = newDisplay.map { $0.count == newLines.count ? $0 : newLines.map { _ in "…" } }
+            ?? newLines.map(\.text)
         let difference = newLines.difference(from: oldLines)
         var removed = Set<Int>()
         var inserted = Set<Int>()
@@ -57,12 +65,12 @@ public enum UnifiedDiff {
             output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for entry in slice {
                 switch entry.operation {
-                case .equal: output += " " + oldLines[entry.oldIndex].text + "\n"
+                case .equal: output += " " + oldDisplay[entry.oldIndex] + "\n"
                 case .delete:
-                    output += "-" + oldLines[entry.oldIndex].text + "\n"
+                    output += "-" + oldDisplay[entry.oldIndex] + "\n"
                     if !oldLines[entry.oldIndex].hasNewline { output += "\\ No newline at end of file\n" }
                 case .insert:
-                    output += "+" + newLines[entry.newIndex].text + "\n"
+                    output += "+" + newDisplay[entry.newIndex] + "\n"
                     if !newLines[entry.newIndex].hasNewline { output += "\\ No newline at end of file\n" }
                 }
             }

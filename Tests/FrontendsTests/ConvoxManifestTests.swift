@@ -111,6 +111,28 @@ final class ConvoxManifestTests: XCTestCase {
              ["services.web.health.grace: generated 5, manifest 10",
               "services.web.health.interval: generated 5, manifest 10",
               "services.web.health.timeout: generated 4, manifest 9"]),
+            // Defaults of ApplyDefaults written out, and empty values, are what Convox loads anyway.
+            ("services:\n  web: {}\n", "services:\n  web:\n    drain: 30\n    timeout: 60\n", []),
+            ("services:\n  web: {}\n", "services:\n  web:\n    drain: 0\n    timeout: 0\n", []),
+            ("services:\n  web: {}\n", "services:\n  web:\n    liveness:\n      grace: 10\n", []),
+            ("services:\n  web:\n    liveness:\n      path: /live\n",
+             "services:\n  web:\n    liveness: {path: /live, grace: 10, interval: 5, timeout: 5, successThreshold: 1, "
+                + "failureThreshold: 3}\n", []),
+            ("services:\n  web: {}\n",
+             "resources: []\ntimers: {}\nservices:\n  web:\n    resources: []\n    labels: {}\n    domain:\n", []),
+            ("services:\n  web:\n    drain: 10\n", "services:\n  web: {}\n",
+             ["services.web.drain: generated 10, manifest 30"]),
+            ("timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: Forbid\n",
+             "timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: forbid\n    parallelCount: 1\n", []),
+            ("timers:\n  t:\n    schedule: \"0 3 * * *\"\n",
+             "timers:\n  t:\n    schedule: \"0 3 * * *\"\n    concurrency: Allow\n", []),
+            // Generation 3 sets PORT to the service's port.
+            ("services:\n  web:\n    port: 3000\n", "services:\n  web:\n    port: 3000\n    environment: [PORT=3000]\n",
+             []),
+            ("services:\n  web:\n    port: 3000\n", "services:\n  web:\n    port: 3000\n    environment: [PORT=4000]\n",
+             ["services.web.environment.PORT: only in manifest (PORT=4000)"]),
+            ("services:\n  web: {}\n", "services:\n  web:\n    environment: [PORT=3000]\n",
+             ["services.web.environment.PORT: only in manifest (PORT=3000)"]),
         ]
         let normalizer = ConvoxManifestNormalizer()
         for (generated, manifest, expected) in rows {
@@ -122,6 +144,96 @@ final class ConvoxManifestTests: XCTestCase {
                 generated: normalizer.normalize(left), manifest: normalizer.normalize(right))
             XCTAssertEqual(differences.map(\.summary), expected, "row: \(manifest.debugDescription)")
         }
+    }
+
+    /// Generation 2 defaults (convox/rack pkg/manifest ApplyDefaults): drain 30, scale cooldowns 60; no PORT rule,
+    /// since generation 2 never sets PORT.
+    func testGenerationTwoDefaults() {
+        let normalizer = ConvoxManifestNormalizer(generation: .two)
+        let rows: [(String, String, [String])] = [
+            ("services:\n  web: {}\n",
+             "services:\n  web:\n    drain: 30\n    scale:\n      cooldown: {down: 60, up: 60}\n", []),
+            ("services:\n  web:\n    port: 3000\n", "services:\n  web:\n    port: 3000\n    environment: [PORT=3000]\n",
+             ["services.web.environment.PORT: only in manifest (PORT=3000)"]),
+        ]
+        for (generated, manifest, expected) in rows {
+            guard let left = Self.parse(generated), let right = Self.parse(manifest) else {
+                XCTFail("row does not parse: \(generated.debugDescription)")
+                continue
+            }
+            let differences = ManifestComparison.differences(
+                generated: normalizer.normalize(left), manifest: normalizer.normalize(right))
+            XCTAssertEqual(differences.map(\.summary), expected, "row: \(manifest.debugDescription)")
+        }
+    }
+
+    /// A top-level entry that differs alike in every service is reported once; one a service overrides is not.
+    /// Values are masked without `showsValues`.
+    func testTopLevelEnvironmentOnceAndMasked() {
+        let rows: [(String, String, [String])] = [
+            ("services:\n  web: {}\n  worker: {}\n",
+             "environment: [A=secret, B]\nservices:\n  web: {}\n  worker: {}\n",
+             ["environment.A: only in manifest (A=…)", "environment.B: only in manifest (B)"]),
+            ("services:\n  web: {}\n  worker: {}\n",
+             "environment: [A=1]\nservices:\n  web:\n    environment: [A=2]\n  worker: {}\n",
+             ["services.web.environment.A: only in manifest (A=…)",
+              "services.worker.environment.A: only in manifest (A=…)"]),
+            ("environment: [A=1]\nservices:\n  web: {}\n", "environment: [A=2]\nservices:\n  web: {}\n",
+             ["environment.A: generated A=…, manifest A=… (the values differ; --show-values prints them)"]),
+            ("services:\n  web:\n    command: bin/web\n", "services:\n  web:\n    command: TOKEN=x bin/web\n",
+             ["services.web.command: generated bin/web, manifest …"]),
+            ("services:\n  web:\n    scale: 2\n", "services:\n  web:\n    scale: 3\n    labels: {a: b}\n",
+             ["services.web.labels: only in manifest ({a: …})", "services.web.scale.count: generated 2, manifest 3"]),
+        ]
+        let normalizer = ConvoxManifestNormalizer()
+        for (generated, manifest, expected) in rows {
+            guard let left = Self.parse(generated), let right = Self.parse(manifest) else {
+                XCTFail("row does not parse: \(generated.debugDescription)")
+                continue
+            }
+            let differences = ManifestComparison.differences(
+                generated: normalizer.normalize(left), manifest: normalizer.normalize(right), showsValues: false,
+                topLevelEnvironment: ManifestComparison.TopLevelEnvironment(
+                    generated: normalizer.topLevelEnvironment(left), manifest: normalizer.topLevelEnvironment(right)))
+            XCTAssertEqual(differences.map(\.summary), expected, "row: \(manifest.debugDescription)")
+        }
+    }
+
+    /// Rows of (manifest line(s), lines as `diff --text` prints them without `--show-values`).
+    func testMaskedLines() {
+        let rows: [(String, [String])] = [
+            ("environment:\n  - A=secret\n  - \"B=x y\"\n  - C\n  - D=\n",
+             ["environment:", "  - A=…", "  - B=…", "  - C", "  - D="]),
+            ("services:\n  web:\n    command: TOKEN=x bin/web # note\n    port: 3000 # web\n    scale: 2\n",
+             ["services:", "  web:", "    command: …", "    port: 3000 # …", "    scale: 2"]),
+            ("# a password: x\nservices:\n  web:\n    labels: {a: b}\n    resources: [db]\n    domain: []\n",
+             ["# …", "services:", "  web:", "    labels: …", "    resources: [db]", "    domain: []"]),
+            ("services:\n  web:\n    initContainer:\n      command: |\n        x --password=y\n\n        z\n"
+                + "    port: 1\n",
+             ["services:", "  web:", "    initContainer:", "      command: |", "        …", "", "        …",
+              "    port: 1"]),
+            ("resources:\n  db:\n    type: postgres\n    options:\n      version: 16\n      password: p\n",
+             ["resources:", "  db:", "    type: postgres", "    options:", "      version: 16", "      password: …"]),
+            ("services:\n  web:\n    command: \"a\n      b\"\n",
+             ["services:", "  web:", "    command: …", "      …"]),
+            ("timers:\n  t:\n    schedule: \"0 3 * * *\"\n    command: bin/x --key=k\n",
+             ["timers:", "  t:", "    schedule: \"0 3 * * *\"", "    command: …"]),
+            // Lines split at the Character "\n" as UnifiedDiff splits them, so CRLF text stays one line, masked.
+            ("environment:\r\n  - A=secret\r\n", ["…"]),
+            ("environment:\n  - A=x: y\n  - B= # none\n  - 'C=q' # c\n  - -x\n  - D #d\n",
+             ["environment:", "  - A=…", "  - B=", "  - C=…", "  - …", "  - D"]),
+            ("services:\r\n  web:\r\n    command: x\r\n", ["services:\r\n  web:\r\n    command: …"]),
+            ("environment:\n- A=1\nservices:\n  web:\n    environment:\n    - B=2\n    annotations:\n    - t=s\n",
+             ["environment:", "- A=…", "services:", "  web:", "    environment:", "    - B=…", "    annotations:",
+              "    - …"]),
+        ]
+        for (text, expected) in rows {
+            XCTAssertEqual(ManifestValueMasking.maskedLines(text), expected, "row: \(text.debugDescription)")
+        }
+        XCTAssertEqual(
+            ManifestValueMasking.maskedLines("services:\n  web:\n    command: a\n    environment:\n    - A=1\n",
+                environmentOnly: true),
+            ["services:", "  web:", "    command: a", "    environment:", "    - A=…"])
     }
 
     /// Rows of (manifest, expected diagnostic ids) for the linter, generation 3.

@@ -85,3 +85,54 @@ final class SecretLeakTests: XCTestCase {
         XCTAssertEqual(mode?.intValue, 0o640)
     }
 }
+
+/// `diff` without `--show-values` prints no value of the user's manifest that could be a secret: for every golden
+/// `diff` case, each environment default the manifest sets (4 characters or more) is searched for in the recorded
+/// stdout (stderr holds the conversion's own notes, where a word like "production" is no leak), and each string
+/// marked `fake` in the secrets fixtures in stdout and stderr.
+final class DiffSecretTests: XCTestCase {
+    func testDiffPrintsNoManifestValueWithoutShowValues() throws {
+        var checked = 0
+        for goldenCase in try GoldenCase.all(in: GoldenTests.goldenRoot) {
+            let arguments = goldenCase.arguments
+            guard arguments.first == "diff", let against = arguments.firstIndex(of: "--against"),
+                against + 1 < arguments.count
+            else { continue }
+            let manifestURL = goldenCase.directory.appendingPathComponent("input")
+                .appendingPathComponent(arguments[against + 1])
+            guard let manifest = try? String(contentsOf: manifestURL, encoding: .utf8) else { continue }
+            var values: [String] = []
+            var markedValues: [String] = []
+            for line in manifest.split(separator: "\n") {
+                markedValues += line.split(separator: " ").map(String.init).filter { $0.contains("fake") }
+                var item = line.drop { $0 == " " }
+                guard item.hasPrefix("- ") else { continue }
+                item = item.dropFirst(2).drop { $0 == "\"" }
+                if let equals = item.firstIndex(of: "=") {
+                    let value = String(item[item.index(after: equals)...].reversed().drop { $0 == "\"" }.reversed())
+                    if value.count >= 4 { values.append(value) }
+                }
+            }
+            let expected = goldenCase.directory.appendingPathComponent("expected")
+            let stdout = (try? String(contentsOf: expected.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
+            let printed = stdout
+                + ((try? String(contentsOf: expected.appendingPathComponent("stderr"), encoding: .utf8)) ?? "")
+            let showsValues = arguments.contains("--show-values")
+            if !showsValues {
+                for value in values {
+                    checked += 1
+                    XCTAssertFalse(
+                        stdout.contains(value), "\(goldenCase.name): the manifest's value \(value) is printed")
+                }
+                for value in markedValues {
+                    checked += 1
+                    XCTAssertFalse(printed.contains(value), "\(goldenCase.name): the manifest's \(value) is printed")
+                }
+            }
+            if showsValues, goldenCase.name.hasPrefix("diff-show-values") {
+                XCTAssertTrue(printed.contains("fake"), "\(goldenCase.name): --show-values shows no value")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 20, "too few manifest values checked")
+    }
+}

@@ -66,7 +66,11 @@ public struct ConvoxManifestNormalizer: Sendable {
         }
         let environments = [topEnvironment?.value, service["environment"]].compactMap { $0 }
         // Always present (maybe empty), so differences are listed per variable rather than as a whole list.
-        fields.set("environment", environment(environments, line: service.pair("environment")?.key.line ?? line))
+        var combined = environment(environments, line: service.pair("environment")?.key.line ?? line)
+        if generation == .three, let port = fields.value("port")?["port"]?.scalarText, Int(port) ?? 0 > 0 {
+            combined = withoutEntry("PORT=\(port)", in: combined)
+        }
+        fields.set("environment", combined)
         if service["image"] == nil { fields.default("build", normalizeBuild(.plain(".", line: line), line: line)) }
         fields.default("health", normalizeHealth(.plain("/", line: line), line: line))
         fields.default("scale", normalizeScale(YAMLNode(.mapping([]), line: line, column: 0)))
@@ -81,7 +85,21 @@ public struct ConvoxManifestNormalizer: Sendable {
         for (key, value) in ["agent": "false", "internal": "false", "singleton": "false"].sorted(by: { $0.0 < $1.0 }) {
             fields.default(key, .plain(value, line: line))
         }
+        // ApplyDefaults of both generations (convox/convox and convox/rack pkg/manifest): `drain` 0 or absent is 30.
+        if fields.value("drain")?.scalarText == "0" { fields.set("drain", .plain("30", line: line)) }
+        fields.default("drain", .plain("30", line: line))
         if generation == .three {
+            // Generation 3 only: `timeout` 0 or absent is 60; liveness without a path is no probe, with one it gets
+            // grace 10, interval 5, timeout 5, successThreshold 1, failureThreshold 3.
+            if fields.value("timeout")?.scalarText == "0" { fields.set("timeout", .plain("60", line: line)) }
+            if let liveness = fields.value("liveness") {
+                if (liveness["path"]?.scalarText ?? "").trimmingCharacters(in: " \t\n").isEmpty {
+                    fields.pairs.removeAll { $0.name == "liveness" }
+                } else {
+                    fields.fill("liveness", defaults: [("grace", "10"), ("interval", "5"), ("timeout", "5"),
+                        ("successThreshold", "1"), ("failureThreshold", "3")])
+                }
+            }
             fields.default("sticky", .plain("false", line: line))
             fields.default("timeout", .plain("60", line: line))
             fields.default("init", .plain("true", line: line))
@@ -157,6 +175,10 @@ public struct ConvoxManifestNormalizer: Sendable {
         fields.default("count", .plain("1", line: node.line))
         fields.default("cpu", .plain(generation == .three ? "250" : "256", line: node.line))
         fields.default("memory", .plain("512", line: node.line))
+        if generation == .two {
+            // convox/rack ApplyDefaults: autoscaling cooldowns of 60 s each way unless `cooldown` is written.
+            fields.default("cooldown", mapping([("down", "60"), ("up", "60")], line: node.line))
+        }
         return YAMLNode(.mapping(sortedPairs(fields.pairs)), line: node.line, column: node.column)
     }
 
@@ -194,25 +216,52 @@ public struct ConvoxManifestNormalizer: Sendable {
 
     /// The combined `environment` lists as a mapping KEY -> entry as written (`KEY`, `KEY=`, `KEY=value`);
     /// a later list wins for the same key, as in Convox's CombineEnv. Nested lists are flattened.
+    /// Linear in the number of entries: a later entry blanks the earlier slots of its key through an index by name
+    /// (removing from the array instead made 40,000 entries take minutes).
     private func environment(_ lists: [YAMLNode], line: Int) -> YAMLNode {
-        var pairs: [YAMLPair] = []
+        var slots: [YAMLPair?] = []
+        var slotsByName: [String: [Int]] = [:]
         func add(_ item: YAMLNode) {
             if let items = item.items {
                 items.forEach(add)
                 return
             }
             guard let text = item.scalarText else {
-                pairs.append(YAMLPair(key: .plain(item.compactText, line: item.line), value: canonical(item)))
+                let name = item.compactText
+                slotsByName[name, default: []].append(slots.count)
+                slots.append(YAMLPair(key: .plain(name, line: item.line), value: canonical(item)))
                 return
             }
             let key = String(text.prefix { $0 != "=" })
-            pairs.removeAll { $0.name == key }
-            pairs.append(YAMLPair(
+            for index in slotsByName[key] ?? [] { slots[index] = nil }
+            slotsByName[key] = [slots.count]
+            slots.append(YAMLPair(
                 key: .plain(key, line: item.line, column: item.column),
                 value: .plain(text, line: item.line, column: item.column)))
         }
         for list in lists { add(list) }
-        return YAMLNode(.mapping(sortedPairs(pairs)), line: line, column: 0)
+        return YAMLNode(.mapping(sortedPairs(slots.compactMap { $0 })), line: line, column: 0)
+    }
+
+    /// Generation 3 sets PORT to the service's port (convox/convox provider/k8s/helpers.go `serviceEnvironment`,
+    /// when the port is above 0), so a written `PORT=<that port>` default changes nothing and is left out.
+    private func withoutEntry(_ entry: String, in environment: YAMLNode) -> YAMLNode {
+        guard let pairs = environment.pairs, pairs.contains(where: { $0.value.scalarText == entry }) else {
+            return environment
+        }
+        return YAMLNode(.mapping(pairs.filter { $0.value.scalarText != entry }), line: environment.line,
+            column: environment.column)
+    }
+
+    /// The entries of `root`'s top-level `environment` by key (the last one wins), with their lines, as
+    /// `ManifestComparison` takes them.
+    public func topLevelEnvironment(_ root: YAMLNode) -> [String: (entry: String, line: Int)] {
+        guard let list = root["environment"] else { return [:] }
+        var entries: [String: (entry: String, line: Int)] = [:]
+        for pair in environment([list], line: 0).pairs ?? [] {
+            entries[pair.name] = (pair.value.compactText, pair.key.line)
+        }
+        return entries
     }
 
     // MARK: Resources and timers
@@ -238,7 +287,8 @@ public struct ConvoxManifestNormalizer: Sendable {
         return YAMLNode(.mapping(sortedPairs(fields.pairs)), line: resource.line, column: resource.column)
     }
 
-    /// Generation 3 keeps the first five cron fields and reads a standalone `?` as `*` (ApplyCompatibility).
+    /// Generation 3 keeps the first five cron fields and reads a standalone `?` as `*` (ApplyCompatibility);
+    /// `concurrency` is title-cased and `Allow` is the default, `parallelCount` 0 or 1 runs one pod.
     private func normalizeTimer(_ entry: YAMLPair) -> YAMLNode {
         let timer = entry.value
         guard let pairs = timer.pairs else { return canonical(timer) }
@@ -248,6 +298,16 @@ public struct ConvoxManifestNormalizer: Sendable {
                 let cronFields = text.split(separator: " ").prefix(5).map { $0 == "?" ? "*" : String($0) }
                 fields.set(pair, .plain(cronFields.joined(separator: " "), line: pair.value.line,
                     column: pair.value.column))
+            } else if pair.name == "concurrency", generation == .three, let text = pair.value.scalarText {
+                // provider/k8s/release.go title-cases it; empty leaves the CronJob's default, Allow.
+                let policy = text.prefix(1).uppercased() + text.dropFirst()
+                if policy != "Allow" && !policy.isEmpty {
+                    fields.set(pair, .plain(policy, line: pair.value.line, column: pair.value.column))
+                }
+            } else if pair.name == "parallelCount", generation == .three, let count = Int(pair.value.scalarText ?? ""),
+                count <= 1
+            {
+                continue  // the timer template runs one pod unless parallelCount is above 1
             } else {
                 fields.set(pair, canonical(pair.value, trimming: pair.name == "command"))
             }

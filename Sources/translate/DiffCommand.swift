@@ -17,6 +17,8 @@ enum DiffCommand: Subcommand {
     static let options: [OptionSpec] = ConversionArguments.options + [
         OptionSpec(name: "--against", valueName: "MANIFEST", help: "The hand-written convox.yml to compare with."),
         OptionSpec(name: "--text", valueName: nil, help: "Print a unified diff of the two files instead."),
+        // The generated side names its Dockerfile relative to where convert wrote it (recorded in .translate.yml).
+        OptionSpec(name: "--out", valueName: "DIR", help: "Generate as `convert --out DIR` does (build manifest paths)."),
         OptionSpec(
             name: "--show-values", valueName: nil,
             help: "Print the manifest's values too (environment defaults, commands, ...); they may be secrets."),

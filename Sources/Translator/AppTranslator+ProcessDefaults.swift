@@ -61,13 +61,17 @@ extension AppTranslator {
     func applyDefaultScale(
         to services: inout [Service], formation: [AppJSONFormation], into diagnostics: inout Diagnostics
     ) {
-        for index in services.indices where [.web, .worker].contains(services[index].role) {
+        // The process types formation entries with a count name, as written and normalized: looked up per service,
+        // so 1,000 types against 1,000 entries stay linear.
+        var countedTypes: Set<String> = []
+        var countedNames: Set<String> = []
+        for entry in formation where entry.quantity != nil {
+            countedTypes.insert(entry.processType)
+            if let normalized = ServiceNaming.normalize(entry.processType) { countedNames.insert(normalized) }
+        }
+        for index in services.indices where services[index].role == .web || services[index].role == .worker {
             let service = services[index]
-            let hasCount = formation.contains { entry in
-                entry.quantity != nil
-                    && (entry.processType == service.herokuName
-                        || ServiceNaming.normalize(entry.processType) == service.name)
-            }
+            let hasCount = countedTypes.contains(service.herokuName) || countedNames.contains(service.name)
             guard !hasCount, service.scale.count == nil else { continue }
             let what = "process type \"\(service.herokuName)\""
             if service.role == .web {
@@ -97,14 +101,17 @@ extension AppTranslator {
     /// (convox/convox pkg/manifest/manifest.go `CombineEnv`). On Heroku `${X:-d}` only applied while the app had no
     /// value for X, so a command default must not override a value (or a required variable) the app declares.
     func resolveEnvironmentPrecedence(in app: inout AppIR, into diagnostics: inout Diagnostics) {
-        let appValues = app.environment.filter { $0.isRequired || $0.isSecret || !($0.defaultValue ?? "").isEmpty }
+        // Keyed by name, the first declaration of each kept (what a scan with `first(where:)` found).
+        var appValues: [String: EnvironmentDeclaration] = [:]
+        for declaration in app.environment
+        where declaration.isRequired || declaration.isSecret || !(declaration.defaultValue ?? "").isEmpty {
+            if appValues[declaration.key] == nil { appValues[declaration.key] = declaration }
+        }
         guard !appValues.isEmpty else { return }
         for index in app.services.indices {
             let serviceName = app.services[index].name
             app.services[index].environment.removeAll { entry in
-                guard entry.key != "PORT", let declared = appValues.first(where: { $0.key == entry.key }) else {
-                    return false
-                }
+                guard entry.key != "PORT", let declared = appValues[entry.key] else { return false }
                 let appSide = declared.isSecret || declared.defaultValue == nil
                     ? "the app's own value of \(entry.key)" : "the app's value \(declared.manifestEntry)"
                 diagnostics.note(

@@ -118,14 +118,19 @@ public enum YAMLWriter {
         // Every reserved word is at most five bytes: longer text skips the hashing.
         if text.utf8.count <= 5, reservedWords.contains(text) { return false }
         if first == " " || last == " " || last == ":" { return false }
-        if "-?:,[]{}#&*!|>'\"%@`\\+".unicodeScalars.contains(first) { return false }
+        switch first {
+        case "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\", "+":
+            return false
+        default: break
+        }
         if first == ".", text.count > 1 {
             // `.5`, `.inf`, `.NaN` are numbers; `./bin/start` and `.` are not.
             let second = text.unicodeScalars.dropFirst().first ?? " "
             if ("0"..."9").contains(second) || [".inf", ".nan"].contains(text.lowercased()) { return false }
         }
         if ("0"..."9").contains(first) { return false }
-        if text.hasPrefix("---") || text.hasPrefix("...") { return false }
+        // `---` already starts with `-`, quoted above; `...` is checked only when it can match (as Characters).
+        if first == ".", text.hasPrefix("...") { return false }
         // One pass for `: `, ` #`, `:<tab>` and control characters (Foundation's `contains` was most of the cost),
         // over the bytes while they are ASCII; text with other scalars is looked at scalar by scalar.
         var previousByte: UInt8 = 0

@@ -328,9 +328,16 @@ extension AppTranslator {
 
     /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line with no control
     /// character (a JSON-escaped `\u0000` must not reach convox.yml, where YAML readers disagree on it).
+    /// One pass over the bytes: a line break is a control character, and U+0080...U+009F are `C2 80`...`C2 9F`.
     static func fitsManifest(_ value: String) -> Bool {
-        !value.containsLiteral("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            && !value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F { return false }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
+            if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { return false }
+            previous = byte
+        }
+        return true
     }
 
     func applyFormation(

@@ -40,7 +40,8 @@ extension AppTranslator {
         let lowered = text.lowercased()
         // `*dev*server*` with `dev` as a word of its own (`webpack-dev-server`, `bin/dev server`), so that
         // `DeviceServer` or `--env development` are not taken for one.
-        let characters = Array(lowered)
+        // Characters `d` `e` `v` in a row are those bytes in a row, so a byte search rules most commands out cheaply.
+        let characters = lowered.containsLiteral("dev") && lowered.containsLiteral("server") ? Array(lowered) : []
         let lastServer = characters.indices.last { characters[$0...].starts(with: "server") }
         for start in characters.indices where characters[start...].starts(with: "dev") {
             let before = start == 0 ? " " : characters[start - 1]

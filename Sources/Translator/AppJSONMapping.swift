@@ -43,6 +43,10 @@ extension AppTranslator {
         "APP", "BUILD", "BUILD_DESCRIPTION", "BUILD_GIT_SHA", "RACK", "RACK_URL", "RELEASE", "SERVICE",
     ]
 
+    /// The two lists above as sets, looked up once per config var.
+    static let convoxVariableSet = Set(convoxVariables)
+    static let platformVariableSet = Set(platformVariables)
+
     /// A name every reader of the environment takes as one variable: POSIX's portable form, which is also what
     /// Heroku's docs ask config var keys to use. Anything else (`1ABC`, `A-B`, `A.B`, `A=B`, a blank, a control
     /// character, non-ASCII) is broken by `KEY=value` lines or by the shell, so it is never passed on.
@@ -237,7 +241,7 @@ extension AppTranslator {
                         + "the new name")
                 continue
             }
-            if Self.convoxVariables.contains(key) {
+            if Self.convoxVariableSet.contains(key) {
                 diagnostics.warning(
                     .convoxVariable,
                     "\(key) is set by Convox itself in every process; a value here would replace Convox's, so it is "
@@ -246,7 +250,7 @@ extension AppTranslator {
                         + "it with `convox env set`")
                 continue
             }
-            if Self.platformVariables.contains(key) {
+            if Self.platformVariableSet.contains(key) {
                 diagnostics.note(
                     .platformVariable,
                     "\(key) is set by Heroku's platform, not by the app; it is left out (Convox sets APP, RELEASE, "

@@ -64,21 +64,27 @@ public struct ConfigVarsFrontend: Frontend {
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("===") { return .human }
-        // Line by line over the bytes; a line with non-ASCII bytes is looked at as Characters, where a combining
-        // mark makes ` ` or `=` part of another character.
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let line = bytes[lineStart..<lineEnd]
-            if line.contains(where: { $0 >= 0x80 }) {
-                if isDotenvLine(text[lineStart..<lineEnd]) { return .dotenv }
-            } else if isDotenvLine(line) {
-                return .dotenv
+        // Line by line over the contiguous bytes; a line with non-ASCII bytes is looked at as Characters, where a
+        // combining mark makes ` ` or `=` part of another character.
+        var contiguous = text
+        let isDotenv = contiguous.withUTF8 { bytes -> Bool in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                var isASCII = true
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") {
+                    if bytes[lineEnd] >= 0x80 { isASCII = false }
+                    lineEnd += 1
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if isASCII ? isDotenvLine(line) : isDotenvLine(String(decoding: line, as: UTF8.self)[...]) {
+                    return true
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            return false
         }
-        return .shell
+        return isDotenv ? .dotenv : .shell
     }
 
     /// A comment, `export` or a blank before the `=`: what only a .env file has.
@@ -90,7 +96,7 @@ public struct ConfigVarsFrontend: Frontend {
     }
 
     /// `isDotenvLine` for an ASCII line.
-    static func isDotenvLine(_ line: Substring.UTF8View) -> Bool {
+    static func isDotenvLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let content = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         if content.first == UInt8(ascii: "#") || content.starts(with: "export ".utf8)
             || content.starts(with: "export\t".utf8)

@@ -48,10 +48,21 @@ extension AppTranslator {
             let after = start + 3 < characters.count ? characters[start + 3] : " "
             if !before.isLetter, !after.isLetter, let lastServer, lastServer >= start + 3 { return true }
         }
+        if lowered.utf8.allSatisfy({ $0 < 0x80 }) { return hasDevelopmentToolWord(asciiText: lowered) }
         let words = lowered.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return words.contains { word in
             let base = word.split(separator: "/").last.map(String.init) ?? ""
             return word.hasSuffix(":watch") || base == "webpack" || base == "guard"
+        }
+    }
+
+    /// The word test of `looksLikeDevelopmentTooling` on the bytes of lower-cased ASCII text, where Characters and
+    /// bytes are the same: a word ending in `:watch`, or whose last `/` part is `webpack` or `guard`.
+    static func hasDevelopmentToolWord(asciiText text: String) -> Bool {
+        text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).contains { word in
+            let base = word.split(separator: UInt8(ascii: "/")).last ?? word[word.endIndex...]
+            return word.reversed().starts(with: ":watch".utf8.reversed()) || base.elementsEqual("webpack".utf8)
+                || base.elementsEqual("guard".utf8)
         }
     }
 

@@ -435,7 +435,8 @@ private struct Context {
         lintCommand(timer.value.pair("command"), keyPath: keyPath + ".command")
         if generation == .three, let schedule = timer.value["schedule"], let text = schedule.scalarText {
             let fields = text.split(separator: " ").prefix(5)
-            if fields.contains(where: { $0.contains("?") && $0 != "?" }) {
+            // The byte test first: Foundation's `contains` is a search through NSString.
+            if fields.contains(where: { $0.utf8.contains(UInt8(ascii: "?")) && $0.contains("?") && $0 != "?" }) {
                 diagnostics.error(.lintCronQuestionMark, "timer \(timer.name) invalid, schedule cannot contain ?",
                     at: at(schedule, keyPath + ".schedule"), hint: "use `*` (Convox runs timers in UTC)")
             }

@@ -65,7 +65,8 @@ struct YAMLParser {
 
     init(_ source: String) {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(source.unicodeScalars.count)
+        // The byte count bounds the scalar count and is known without a pass over the text.
+        scalars.reserveCapacity(source.utf8.count)
         var previousWasCarriageReturn = false
         for scalar in source.unicodeScalars {
             if scalar == "\n", previousWasCarriageReturn {

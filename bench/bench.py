@@ -239,6 +239,8 @@ def run_synthetic(table, translate, scratch, convert_help):
         app = os.path.join(scratch, f"synthetic-{scale}x")
         extra = synthetic_app(app, scale, convert_help)
         size = os.path.getsize(os.path.join(app, "app.json"))
+        summary[f"synthetic {scale}x input KiB"] = sum(
+            os.path.getsize(os.path.join(app, name)) for name in os.listdir(app)) / 1024
         convert, _ = table.report(f"synthetic {scale}x (app.json {size // 1024} KiB)", "convert",
                                   [translate, "convert", "--dry-run"] + extra, app)
         subprocess.run([translate, "convert", "--force"] + extra, cwd=app, stdout=subprocess.DEVNULL,
@@ -249,8 +251,6 @@ def run_synthetic(table, translate, scratch, convert_help):
                   f"check {check / previous[1]:.1f}x time for 10x input (linear: 10x)")
         previous = (convert, check)
         summary[f"synthetic {scale}x convert"], summary[f"synthetic {scale}x check"] = convert, check
-        summary[f"synthetic {scale}x input KiB"] = sum(
-            os.path.getsize(os.path.join(app, name)) for name in os.listdir(app)) / 1024
     return summary
 
 

@@ -239,6 +239,8 @@ def run_synthetic(table, translate, scratch, convert_help):
         app = os.path.join(scratch, f"synthetic-{scale}x")
         extra = synthetic_app(app, scale, convert_help)
         size = os.path.getsize(os.path.join(app, "app.json"))
+        summary[f"synthetic {scale}x input KiB"] = sum(
+            os.path.getsize(os.path.join(app, name)) for name in os.listdir(app)) / 1024
         convert, _ = table.report(f"synthetic {scale}x (app.json {size // 1024} KiB)", "convert",
                                   [translate, "convert", "--dry-run"] + extra, app)
         subprocess.run([translate, "convert", "--force"] + extra, cwd=app, stdout=subprocess.DEVNULL,
@@ -285,7 +287,7 @@ def run_diff(table, translate, scratch):
     return summary
 
 
-def run_race(table, translate, scratch, convert_help):
+def run_race(table, translate, scratch, convert_help, summary):
     """The same sub-task done by a well-known tool when installed, next to translate doing it."""
     print("\nwell-known tools on the same sub-task (skipped when not installed):")
     table.header()
@@ -310,7 +312,7 @@ def run_race(table, translate, scratch, convert_help):
     ]
     for name, module, argv, ours, cwd in races:
         if ours:
-            table.report(f"translate: {name}", ours[1], ours, cwd)
+            summary[f"race {name}"] = table.report(f"translate: {name}", ours[1], ours, cwd)[0]
         if subprocess.run([sys.executable, "-c", f"import {module}"], stderr=subprocess.DEVNULL).returncode != 0:
             print(f"{module}: {name}: skipped, python module {module} not installed (pip install {module})")
             continue
@@ -365,7 +367,7 @@ def main():
             print()
             summary.update(run_diff(table, translate, scratch))
         if "race" in sections:
-            run_race(table, translate, scratch, convert_help)
+            run_race(table, translate, scratch, convert_help, summary)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     floor_after = measure([floor_binary], ROOT, options.runs * 4)[0]
@@ -375,7 +377,7 @@ def main():
 
 def print_summary(summary, floor):
     """The issue's targets next to the measured figures."""
-    print("\ntargets (issue 9)")
+    print("\ntargets (issues 9 and 17)")
     if "typical" in summary:
         name, wall, paired_floor = summary["typical"]
         print(f"  typical app ({name}, the median corpus app that converts; convert --dry-run run alternately "
@@ -386,6 +388,13 @@ def print_summary(summary, floor):
         print(f"  synthetic 100x convert --dry-run: {big * 1000:.1f} ms (target < 50 ms); "
               f"check {summary['synthetic 100x check'] * 1000:.1f} ms; growth 10x -> 100x: {big / mid:.1f}x "
               f"(linear: 10x)")
+    for name, target in (("Procfile, 1,000 types", 2), ("convox.yml, 1,000 services", 3), (".env, 10,000 vars", 3)):
+        if f"race {name}" in summary:
+            wall = summary[f"race {name}"]
+            print(f"  {name}: {wall * 1000:.1f} ms = {wall / floor:.2f} x floor (target <= {target} x)")
+    if "synthetic 100x convert" in summary:
+        print(f"  synthetic 100x convert: target <= 40 ms; synthetic 100x input "
+              f"{summary['synthetic 100x input KiB']:.0f} KiB (peak memory target: <= 3 x input + floor)")
     if "corpus check total" in summary:
         print(f"  all {summary['corpus apps']} corpus apps checked: {summary['corpus check total'] * 1000:.0f} ms "
               f"(target < 1 s)")

@@ -59,6 +59,7 @@ public struct EnvFileBackend: Backend {
 
     /// Why `value` cannot be written unquoted so every reader agrees, or nil when it can.
     static func problem(with value: String, key: String = "") -> String? {
+        if key.utf8.count + 1 + value.utf8.count <= maximumLineBytes, isPlainPrintableASCII(value) { return nil }
         if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { return "spans several lines" }
         if key.utf8.count + 1 + value.utf8.count > maximumLineBytes {
             return "is over 64 KiB (docker --env-file fails on such a line)"
@@ -78,6 +79,21 @@ public struct EnvFileBackend: Backend {
         }
         if value.containsLiteral("${") { return "has \"${\", which dotenv expands" }
         return nil
+    }
+
+    /// The common case in one pass over the bytes: printable ASCII (no tab) that no rule of `problem` objects to.
+    /// Anything else goes through every rule, so messages stay as they are.
+    static func isPlainPrintableASCII(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            guard (0x20...0x7E).contains(byte) else { return false }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
+            if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { return false }
+            previous = byte
+        }
+        guard let first = value.utf8.first, let last = value.utf8.last else { return true }
+        return first != UInt8(ascii: " ") && first != UInt8(ascii: "'") && first != UInt8(ascii: "\"")
+            && last != UInt8(ascii: " ")
     }
 }
 

@@ -43,6 +43,10 @@ extension AppTranslator {
         "APP", "BUILD", "BUILD_DESCRIPTION", "BUILD_GIT_SHA", "RACK", "RACK_URL", "RELEASE", "SERVICE",
     ]
 
+    /// The two lists above as sets, looked up once per config var.
+    static let convoxVariableSet = Set(convoxVariables)
+    static let platformVariableSet = Set(platformVariables)
+
     /// A name every reader of the environment takes as one variable: POSIX's portable form, which is also what
     /// Heroku's docs ask config var keys to use. Anything else (`1ABC`, `A-B`, `A.B`, `A=B`, a blank, a control
     /// character, non-ASCII) is broken by `KEY=value` lines or by the shell, so it is never passed on.
@@ -237,7 +241,7 @@ extension AppTranslator {
                         + "the new name")
                 continue
             }
-            if Self.convoxVariables.contains(key) {
+            if Self.convoxVariableSet.contains(key) {
                 diagnostics.warning(
                     .convoxVariable,
                     "\(key) is set by Convox itself in every process; a value here would replace Convox's, so it is "
@@ -246,7 +250,7 @@ extension AppTranslator {
                         + "it with `convox env set`")
                 continue
             }
-            if Self.platformVariables.contains(key) {
+            if Self.platformVariableSet.contains(key) {
                 diagnostics.note(
                     .platformVariable,
                     "\(key) is set by Heroku's platform, not by the app; it is left out (Convox sets APP, RELEASE, "
@@ -336,9 +340,16 @@ extension AppTranslator {
 
     /// Convox replaces `${...}` in convox.yml before parsing it, and a default is one line with no control
     /// character (a JSON-escaped `\u0000` must not reach convox.yml, where YAML readers disagree on it).
+    /// One pass over the bytes: a line break is a control character, and U+0080...U+009F are `C2 80`...`C2 9F`.
     static func fitsManifest(_ value: String) -> Bool {
-        !value.containsLiteral("${") && !value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            && !value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F { return false }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
+            if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { return false }
+            previous = byte
+        }
+        return true
     }
 
     func applyFormation(

@@ -40,17 +40,29 @@ extension AppTranslator {
         let lowered = text.lowercased()
         // `*dev*server*` with `dev` as a word of its own (`webpack-dev-server`, `bin/dev server`), so that
         // `DeviceServer` or `--env development` are not taken for one.
-        let characters = Array(lowered)
+        // Characters `d` `e` `v` in a row are those bytes in a row, so a byte search rules most commands out cheaply.
+        let characters = lowered.containsLiteral("dev") && lowered.containsLiteral("server") ? Array(lowered) : []
         let lastServer = characters.indices.last { characters[$0...].starts(with: "server") }
         for start in characters.indices where characters[start...].starts(with: "dev") {
             let before = start == 0 ? " " : characters[start - 1]
             let after = start + 3 < characters.count ? characters[start + 3] : " "
             if !before.isLetter, !after.isLetter, let lastServer, lastServer >= start + 3 { return true }
         }
+        if lowered.utf8.allSatisfy({ $0 < 0x80 }) { return hasDevelopmentToolWord(asciiText: lowered) }
         let words = lowered.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return words.contains { word in
             let base = word.split(separator: "/").last.map(String.init) ?? ""
             return word.hasSuffix(":watch") || base == "webpack" || base == "guard"
+        }
+    }
+
+    /// The word test of `looksLikeDevelopmentTooling` on the bytes of lower-cased ASCII text, where Characters and
+    /// bytes are the same: a word ending in `:watch`, or whose last `/` part is `webpack` or `guard`.
+    static func hasDevelopmentToolWord(asciiText text: String) -> Bool {
+        text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).contains { word in
+            let base = word.split(separator: UInt8(ascii: "/")).last ?? word[word.endIndex...]
+            return word.reversed().starts(with: ":watch".utf8.reversed()) || base.elementsEqual("webpack".utf8)
+                || base.elementsEqual("guard".utf8)
         }
     }
 
@@ -61,13 +73,17 @@ extension AppTranslator {
     func applyDefaultScale(
         to services: inout [Service], formation: [AppJSONFormation], into diagnostics: inout Diagnostics
     ) {
-        for index in services.indices where [.web, .worker].contains(services[index].role) {
+        // The process types formation entries with a count name, as written and normalized: looked up per service,
+        // so 1,000 types against 1,000 entries stay linear.
+        var countedTypes: Set<String> = []
+        var countedNames: Set<String> = []
+        for entry in formation where entry.quantity != nil {
+            countedTypes.insert(entry.processType)
+            if let normalized = ServiceNaming.normalize(entry.processType) { countedNames.insert(normalized) }
+        }
+        for index in services.indices where services[index].role == .web || services[index].role == .worker {
             let service = services[index]
-            let hasCount = formation.contains { entry in
-                entry.quantity != nil
-                    && (entry.processType == service.herokuName
-                        || ServiceNaming.normalize(entry.processType) == service.name)
-            }
+            let hasCount = countedTypes.contains(service.herokuName) || countedNames.contains(service.name)
             guard !hasCount, service.scale.count == nil else { continue }
             let what = "process type \"\(service.herokuName)\""
             if service.role == .web {
@@ -97,14 +113,17 @@ extension AppTranslator {
     /// (convox/convox pkg/manifest/manifest.go `CombineEnv`). On Heroku `${X:-d}` only applied while the app had no
     /// value for X, so a command default must not override a value (or a required variable) the app declares.
     func resolveEnvironmentPrecedence(in app: inout AppIR, into diagnostics: inout Diagnostics) {
-        let appValues = app.environment.filter { $0.isRequired || $0.isSecret || !($0.defaultValue ?? "").isEmpty }
+        // Keyed by name, the first declaration of each kept (what a scan with `first(where:)` found).
+        var appValues: [String: EnvironmentDeclaration] = [:]
+        for declaration in app.environment
+        where declaration.isRequired || declaration.isSecret || !(declaration.defaultValue ?? "").isEmpty {
+            if appValues[declaration.key] == nil { appValues[declaration.key] = declaration }
+        }
         guard !appValues.isEmpty else { return }
         for index in app.services.indices {
             let serviceName = app.services[index].name
             app.services[index].environment.removeAll { entry in
-                guard entry.key != "PORT", let declared = appValues.first(where: { $0.key == entry.key }) else {
-                    return false
-                }
+                guard entry.key != "PORT", let declared = appValues[entry.key] else { return false }
                 let appSide = declared.isSecret || declared.defaultValue == nil
                     ? "the app's own value of \(entry.key)" : "the app's value \(declared.manifestEntry)"
                 diagnostics.note(

@@ -49,9 +49,13 @@ public enum GeneratedHeader {
     /// 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits. Detects edits; it is not a security measure.
     public static func hash(_ text: String) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
+        // Over the contiguous UTF-8 buffer: iterating `utf8` byte by byte cost four times as much on a big manifest.
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
         }
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

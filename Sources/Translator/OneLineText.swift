@@ -3,6 +3,8 @@
 /// so a name or value can never start a new line (a fake `file:1:1: error:`, an extra heading) or move the cursor.
 public enum OneLineText {
     public static func escaped(_ text: String) -> String {
+        // Printable ASCII, the usual case, needs no escape; a byte test settles it without decoding scalars.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {

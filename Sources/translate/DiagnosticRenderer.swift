@@ -43,7 +43,8 @@ enum DiagnosticRenderer {
     /// `message` with its middle left out when it is longer than `maximumMessageLength` characters, saying how
     /// much was left out, so one huge value cannot flood a terminal or a CI log.
     static func shortened(_ message: String) -> String {
-        guard message.count > maximumMessageLength else { return message }
+        // A Character is at least one byte: counting bytes (constant time) settles the usual short message.
+        guard message.utf8.count > maximumMessageLength, message.count > maximumMessageLength else { return message }
         let kept = maximumMessageLength / 2
         return "\(message.prefix(kept))[... \(message.count - 2 * kept) characters left out ...]"
             + "\(message.suffix(kept))"

@@ -55,6 +55,25 @@ final class ConfigVarsFrontendTests: XCTestCase {
         }
     }
 
+    /// The scanner reads bytes, but columns count Unicode scalars and lines end at LF, CR LF or a lone CR.
+    func testLocationsAfterMultiByteText() {
+        let rows: [(String, [String])] = [
+            ("A=\"é\" x\n", ["vars:1:7:configvars.invalid-line"]),
+            ("A='日本'\r\nB=\"ü\" x\r\n", ["vars:2:7:configvars.invalid-line"]),
+            ("# ö\rA=1\r  ö=2\n", ["vars:3:3:configvars.invalid-line"]),
+            ("export A=\"€\nB=1", ["vars:1:10:configvars.unterminated-quote"]),
+        ]
+        for (text, expected) in rows {
+            var diagnostics = Diagnostics()
+            _ = ConfigVarsFrontend().read(
+                [InputFile(path: "vars", text: text)], options: ConversionOptions(configVarsPath: "vars"),
+                into: &diagnostics)
+            let located = diagnostics.sorted.filter { $0.id.rawValue != "configvars.format" }
+                .map { "\($0.location?.rendered ?? ""):\($0.id)" }
+            XCTAssertEqual(located, expected, "row: \(text.debugDescription)")
+        }
+    }
+
     func testFormatDetection() {
         let rows: [(String, ConfigVarsFrontend.Format)] = [
             ("{\"A\": \"1\"}", .json), ("[1]", .json), ("  \n{}", .json), ("=== a Config Vars\n", .human),

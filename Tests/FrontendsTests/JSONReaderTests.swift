@@ -29,6 +29,11 @@ final class JSONReaderTests: XCTestCase {
             ("[", nil, ["x.json:1:2:json.syntax-error"]),
             ("", nil, ["x.json:1:1:json.syntax-error"]),
             ("\r\n\r\n  x", nil, ["x.json:3:3:json.syntax-error"]),
+            // Columns count Unicode scalars, not bytes, also after multi-byte text and on CR LF lines.
+            ("{\"é😀\": \"ü\", x}", nil, ["x.json:1:13:json.syntax-error"]),
+            ("{\"a\": \"€\",\r\n \"b\": \"日本\" x}", nil, ["x.json:2:12:json.syntax-error"]),
+            ("[\"e\u{301}\", tru]", nil, ["x.json:1:11:json.syntax-error"]),
+            ("\r[\r\"ö\"\r,\"ö\" 1]", nil, ["x.json:4:6:json.syntax-error"]),
         ]
         for (text, expected, ids) in rows {
             let (node, diagnostics) = parse(text)

@@ -64,17 +64,47 @@ public struct ConfigVarsFrontend: Frontend {
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("===") { return .human }
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let content = line.drop { $0 == " " || $0 == "\t" }
-            if content.hasPrefix("#") || content.hasPrefix("export ") || content.hasPrefix("export\t") {
-                return .dotenv
+        // Line by line over the contiguous bytes; a line with non-ASCII bytes is looked at as Characters, where a
+        // combining mark makes ` ` or `=` part of another character.
+        var contiguous = text
+        let isDotenv = contiguous.withUTF8 { bytes -> Bool in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                var isASCII = true
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") {
+                    if bytes[lineEnd] >= 0x80 { isASCII = false }
+                    lineEnd += 1
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if isASCII ? isDotenvLine(line) : isDotenvLine(String(decoding: line, as: UTF8.self)[...]) {
+                    return true
+                }
+                lineStart = lineEnd + 1
             }
-            if let equals = content.firstIndex(of: "="), content[..<equals].contains(where: { $0 == " " || $0 == "\t" })
-            {
-                return .dotenv
-            }
+            return false
         }
-        return .shell
+        return isDotenv ? .dotenv : .shell
+    }
+
+    /// A comment, `export` or a blank before the `=`: what only a .env file has.
+    static func isDotenvLine(_ line: Substring) -> Bool {
+        let content = line.drop { $0 == " " || $0 == "\t" }
+        if content.hasPrefix("#") || content.hasPrefix("export ") || content.hasPrefix("export\t") { return true }
+        guard let equals = content.firstIndex(of: "=") else { return false }
+        return content[..<equals].contains { $0 == " " || $0 == "\t" }
+    }
+
+    /// `isDotenvLine` for an ASCII line.
+    static func isDotenvLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let content = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if content.first == UInt8(ascii: "#") || content.starts(with: "export ".utf8)
+            || content.starts(with: "export\t".utf8)
+        {
+            return true
+        }
+        guard let equals = content.firstIndex(of: UInt8(ascii: "=")) else { return false }
+        return content[..<equals].contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// Config vars in file order; a repeated key replaces the earlier one (last wins) with a warning.
@@ -84,8 +114,7 @@ public struct ConfigVarsFrontend: Frontend {
         case .json: variables = parseJSON(source, into: &diagnostics)
         case .human: variables = parseHuman(source, into: &diagnostics)
         case .shell, .dotenv:
-            var scanner = AssignmentScanner(
-                path: source.path, scalars: Array(source.text.unicodeScalars), isDotenv: format == .dotenv)
+            var scanner = AssignmentScanner(path: source.path, text: source.text, isDotenv: format == .dotenv)
             variables = scanner.scan(into: &diagnostics)
         }
         // Each key's latest position so far: a repeat names the one before it, and only the last one is kept,
@@ -188,51 +217,67 @@ public struct ConfigVarsFrontend: Frontend {
 }
 
 /// Scans `KEY=value` lines of `heroku config --shell` output or a .env file, with multi-line quoted values.
+/// It reads UTF-8 bytes: every character the grammar looks at is ASCII, so a value is a run of bytes copied once,
+/// and columns stay in Unicode scalars by not counting continuation bytes (10xxxxxx).
 struct AssignmentScanner {
     let path: String
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     let isDotenv: Bool
     var index = 0
     var line = 1
     var lineStart = 0
+    /// Continuation bytes between `lineStart` and `index`.
+    var continuationBytesOnLine = 0
 
-    init(path: String, scalars: [Unicode.Scalar], isDotenv: Bool) {
+    init(path: String, text: String, isDotenv: Bool) {
         self.path = path
-        self.scalars = scalars
+        self.bytes = Array(text.utf8)
         self.isDotenv = isDotenv
     }
 
-    var here: SourceLocation { SourceLocation(file: path, line: line, column: index - lineStart + 1) }
-    var atLineEnd: Bool { index >= scalars.count || scalars[index] == "\n" || scalars[index] == "\r" }
+    var here: SourceLocation {
+        SourceLocation(file: path, line: line, column: index - lineStart - continuationBytesOnLine + 1)
+    }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var atLineEnd: Bool {
+        index >= bytes.count || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
+    }
 
     mutating func advance() {
-        let scalar = scalars[index]
+        let byte = bytes[index]
         index += 1
-        if scalar == "\n" || (scalar == "\r" && (index >= scalars.count || scalars[index] != "\n")) {
+        if byte == UInt8(ascii: "\n")
+            || (byte == UInt8(ascii: "\r") && (index >= bytes.count || bytes[index] != UInt8(ascii: "\n")))
+        {
             line += 1
             lineStart = index
+            continuationBytesOnLine = 0
+        } else if byte & 0xC0 == 0x80 {
+            continuationBytesOnLine += 1
         }
     }
 
     mutating func skipBlanks() {
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { advance() }
+        while let byte = current, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { advance() }
     }
 
     mutating func skipLine() {
         while !atLineEnd { advance() }
-        if index < scalars.count { advance() }
-        if index < scalars.count, scalars[index - 1] == "\r", scalars[index] == "\n" { advance() }
+        if index < bytes.count { advance() }
+        if index < bytes.count, bytes[index - 1] == UInt8(ascii: "\r"), bytes[index] == UInt8(ascii: "\n") {
+            advance()
+        }
     }
 
     mutating func scan(into diagnostics: inout Diagnostics) -> [ConfigVar] {
         var result: [ConfigVar] = []
-        while index < scalars.count {
+        while index < bytes.count {
             skipBlanks()
             if atLineEnd {
                 skipLine()
                 continue
             }
-            if isDotenv, scalars[index] == "#" {
+            if isDotenv, bytes[index] == UInt8(ascii: "#") {
                 skipLine()
                 continue
             }
@@ -241,13 +286,11 @@ struct AssignmentScanner {
                 skipBlanks()
             }
             let keyLocation = here
-            var key = ""
-            while index < scalars.count, ConfigVarsFrontend.isKeyScalar(scalars[index]) {
-                key.unicodeScalars.append(scalars[index])
-                advance()
-            }
+            let keyStart = index
+            while let byte = current, byte < 0x80, ConfigVarsFrontend.isKeyScalar(Unicode.Scalar(byte)) { advance() }
+            let key = String(decoding: bytes[keyStart..<index], as: UTF8.self)
             if isDotenv { skipBlanks() }
-            guard !key.isEmpty, index < scalars.count, scalars[index] == "=" else {
+            guard !key.isEmpty, current == UInt8(ascii: "=") else {
                 diagnostics.error(
                     .configVarsInvalidLine, "line is not KEY=value", at: keyLocation,
                     hint: isDotenv ? "fix the line or comment it out with \"#\""
@@ -263,91 +306,100 @@ struct AssignmentScanner {
         return result
     }
 
-    func hasWord(_ word: String) -> Bool {
-        let wordScalars = Array(word.unicodeScalars)
-        guard index + wordScalars.count < scalars.count,
-            Array(scalars[index..<(index + wordScalars.count)]) == wordScalars
+    func hasWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count < bytes.count,
+            bytes[index..<(index + count)].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
         else { return false }
-        let next = scalars[index + wordScalars.count]
-        return next == " " || next == "\t"
+        let next = bytes[index + count]
+        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
     }
 
     /// Reads one value and the rest of its line. Nil after an unterminated quote (reported; scanning stops).
     mutating func readValue(key: String, into diagnostics: inout Diagnostics) -> String? {
-        guard index < scalars.count, scalars[index] == "'" || scalars[index] == "\"" else {
-            var value = String.UnicodeScalarView()
-            while !atLineEnd {
-                value.append(scalars[index])
-                advance()
-            }
+        guard let opening = current, opening == UInt8(ascii: "'") || opening == UInt8(ascii: "\"") else {
+            let valueStart = index
+            while !atLineEnd { advance() }
+            var valueEnd = index
             skipLine()
-            var text = String(value)
             if isDotenv {
                 // python-dotenv: whitespace then `#` starts a comment; trailing whitespace is dropped.
-                if let comment = text.range(of: #"[ \t]#"#, options: .regularExpression) {
-                    text = String(text[..<comment.lowerBound])
+                var cursor = valueStart
+                while cursor + 1 < valueEnd {
+                    if bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t"),
+                        bytes[cursor + 1] == UInt8(ascii: "#")
+                    {
+                        valueEnd = cursor
+                        break
+                    }
+                    cursor += 1
                 }
-                while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+                while valueEnd > valueStart, bytes[valueEnd - 1] == UInt8(ascii: " ")
+                    || bytes[valueEnd - 1] == UInt8(ascii: "\t")
+                {
+                    valueEnd -= 1
+                }
             }
-            return text
+            return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
         }
-        let quote = scalars[index]
+        let quote = Unicode.Scalar(opening)
         let quoteLocation = here
         advance()
-        var value = String.UnicodeScalarView()
+        var value: [UInt8] = []
         while true {
-            guard index < scalars.count else {
+            guard let byte = current else {
                 diagnostics.error(
                     .configVarsUnterminatedQuote, "the value of \(key) opens a quote that is never closed",
                     at: quoteLocation, hint: "close the quote; nothing after this line was read")
                 return nil
             }
-            let scalar = scalars[index]
-            if scalar == quote {
+            if byte == opening {
                 advance()
                 break
             }
-            if scalar == "\\", index + 1 < scalars.count, let decoded = escape(scalars[index + 1], in: quote) {
-                value.append(contentsOf: decoded.unicodeScalars)
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] < 0x80,
+                let decoded = escape(Unicode.Scalar(bytes[index + 1]), in: quote)
+            {
+                value.append(decoded)
                 advance()
                 advance()
                 continue
             }
-            value.append(scalar)
+            value.append(byte)
             advance()
         }
         skipBlanks()
-        if !atLineEnd, !(isDotenv && scalars[index] == "#") {
+        if !atLineEnd, !(isDotenv && bytes[index] == UInt8(ascii: "#")) {
             diagnostics.error(
                 .configVarsInvalidLine, "unexpected text after the closing quote of \(key)", at: here,
                 hint: "put the whole value inside the quotes")
         }
         skipLine()
-        return String(value)
+        return String(decoding: value, as: UTF8.self)
     }
 
-    /// The character an escape stands for, or nil when the backslash is kept as written.
+    /// The byte an escape stands for (each is ASCII), or nil when the backslash is kept as written.
     /// `--shell` (heroku/cli quote.ts) escapes only inside double quotes: `\\ \" \$ \` \!` and `\n` for LF.
     /// python-dotenv: double quotes `\\ \' \" \a \b \f \n \r \t \v`; single quotes `\\ \'`.
-    func escape(_ next: Unicode.Scalar, in quote: Unicode.Scalar) -> String? {
+    func escape(_ next: Unicode.Scalar, in quote: Unicode.Scalar) -> UInt8? {
         if isDotenv {
-            if quote == "'" { return next == "\\" || next == "'" ? String(next) : nil }
+            if quote == "'" { return next == "\\" || next == "'" ? UInt8(next.value) : nil }
             switch next {
-            case "\\", "'", "\"": return String(next)
-            case "a": return "\u{07}"
-            case "b": return "\u{08}"
-            case "f": return "\u{0C}"
-            case "n": return "\n"
-            case "r": return "\r"
-            case "t": return "\t"
-            case "v": return "\u{0B}"
+            case "\\", "'", "\"": return UInt8(next.value)
+            case "a": return 0x07
+            case "b": return 0x08
+            case "f": return 0x0C
+            case "n": return 0x0A
+            case "r": return 0x0D
+            case "t": return 0x09
+            case "v": return 0x0B
             default: return nil
             }
         }
         guard quote == "\"" else { return nil }
         switch next {
-        case "\\", "\"", "$", "`", "!": return String(next)
-        case "n": return "\n"
+        case "\\", "\"", "$", "`", "!": return UInt8(next.value)
+        case "n": return 0x0A
         default: return nil
         }
     }

@@ -115,14 +115,33 @@ public struct DomainsFrontend: Frontend {
         }
     }
 
-    /// Letters, digits, `-` and `.`, with an optional leading `*.` wildcard.
+    /// Letters, digits, `-` and `.`, with an optional leading `*.` wildcard: at least two labels of 1 to 63
+    /// characters, none starting or ending with `-`, 253 at most in all. One pass over the bytes (a hostname is
+    /// ASCII, so any other byte means no).
     static func isHostname(_ text: String) -> Bool {
-        let body = text.hasPrefix("*.") ? String(text.dropFirst(2)) : text
-        let labels = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, body.count <= 253 else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        var bytes = text.utf8[...]
+        if bytes.starts(with: "*.".utf8) { bytes = bytes.dropFirst(2) }
+        guard bytes.count <= 253 else { return false }
+        var labels = 0
+        var labelLength = 0
+        var previous = UInt8(ascii: ".")
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                labelLength = 0
+            } else {
+                let isAlphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                guard isAlphanumeric || byte == UInt8(ascii: "-"),
+                    !(labelLength == 0 && byte == UInt8(ascii: "-"))
+                else { return false }
+                labelLength += 1
+                guard labelLength <= 63 else { return false }
+            }
+            previous = byte
         }
+        guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+        return labels + 1 >= 2
     }
 }

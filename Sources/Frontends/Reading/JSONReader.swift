@@ -82,15 +82,20 @@ public struct JSONMember: Sendable, Equatable {
 /// every value. Nesting is limited so hostile input gives a located error instead of a stack overflow; a
 /// duplicate object key is a warning and the last one wins, as Heroku's own JSON decoding does. Every JSON input
 /// (app.json, config vars, Scheduler jobs, domains, the runtime's package.json and friends) is read with it.
+///
+/// It reads the UTF-8 bytes: every JSON token is ASCII, so only string contents can hold a multi-byte scalar, and
+/// the reader counts their continuation bytes to keep columns in scalars without decoding them.
 public struct JSONReader {
     /// Deeper nesting than this is refused. Real app.json files are four levels deep.
     public static let maximumDepth = 200
 
     let path: String
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     var index = 0
     var line = 1
     var lineStart = 0
+    /// UTF-8 continuation bytes (10xxxxxx) between `lineStart` and `index`: the column is bytes minus these.
+    var continuationBytesOnLine = 0
     /// Keys and indexes from the root to the value being read, for messages (`env.SECRET`, `data[1].attributes`).
     var keyPath: [PathStep] = []
 
@@ -115,12 +120,12 @@ public struct JSONReader {
 
     /// Parses `source`; on a syntax error reports it (located) and returns nil.
     public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> JSONNode? {
-        var reader = JSONReader(path: source.path, scalars: Array(source.text.unicodeScalars))
+        var reader = JSONReader(path: source.path, bytes: Array(source.text.utf8))
         do {
             reader.skipWhitespace()
             let node = try reader.readValue(depth: 0, into: &diagnostics)
             reader.skipWhitespace()
-            if reader.index < reader.scalars.count {
+            if reader.index < reader.bytes.count {
                 reader.fail("unexpected text after the end of the JSON value", into: &diagnostics)
                 return nil
             }
@@ -131,71 +136,89 @@ public struct JSONReader {
     }
 
     var here: SourceLocation {
-        SourceLocation(file: path, line: line, column: index - lineStart + 1)
+        SourceLocation(file: path, line: line, column: index - lineStart - continuationBytesOnLine + 1)
     }
+
+    /// The byte at `index`, or nil at the end.
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     mutating func fail(_ message: String, hint: String? = nil, into diagnostics: inout Diagnostics) {
         diagnostics.error(.jsonSyntaxError, "invalid JSON: \(message)", at: here, hint: hint ?? "fix the JSON syntax")
     }
 
+    /// Moves past one ASCII byte (every token and every whitespace byte is one), counting line breaks.
     mutating func advance() {
-        if scalars[index] == "\n" {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\n") {
             line += 1
             lineStart = index + 1
-        } else if scalars[index] == "\r" {
+            continuationBytesOnLine = 0
+        } else if byte == UInt8(ascii: "\r") {
             // A lone CR ends a line too; CR LF is counted once, at the LF.
-            if index + 1 >= scalars.count || scalars[index + 1] != "\n" {
+            if index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
+                continuationBytesOnLine = 0
             }
+        } else if byte & 0xC0 == 0x80 {
+            continuationBytesOnLine += 1
         }
         index += 1
     }
 
     mutating func skipWhitespace() {
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n"
-            || scalars[index] == "\r"
-        {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r")
+            else { return }
             advance()
         }
     }
 
+    /// The scalar that starts at `index` (the input is valid UTF-8: `SourceText` checked it).
+    var currentScalar: Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
+    }
+
     var describedCurrent: String {
-        guard index < scalars.count else { return "the end of the file" }
-        let scalar = scalars[index]
+        guard let scalar = currentScalar else { return "the end of the file" }
         if scalar.value < 0x20 { return "a control character" }
         if scalar == "\"" { return "the start of a string" }
         return "\"\(Character(scalar))\""
     }
 
     mutating func readValue(depth: Int, into diagnostics: inout Diagnostics) throws -> JSONNode {
-        guard index < scalars.count else {
+        guard let byte = current else {
             fail("expected a value, found the end of the file", into: &diagnostics)
             throw Failure()
         }
         let start = here
-        switch scalars[index] {
-        case "{", "[":
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < Self.maximumDepth else {
                 diagnostics.error(
                     .jsonTooDeep, "JSON is nested more than \(Self.maximumDepth) levels deep", at: start,
                     hint: "this is not a Heroku file translate can read; check that it is the right file")
                 throw Failure()
             }
-            if scalars[index] == "{" { return try readObject(depth: depth, start: start, into: &diagnostics) }
+            if byte == UInt8(ascii: "{") { return try readObject(depth: depth, start: start, into: &diagnostics) }
             return try readArray(depth: depth, start: start, into: &diagnostics)
-        case "\"":
+        case UInt8(ascii: "\""):
             return JSONNode(value: .string(try readString(into: &diagnostics)), location: start)
-        case "t":
+        case UInt8(ascii: "t"):
             try expectWord("true", into: &diagnostics)
             return JSONNode(value: .bool(true), location: start)
-        case "f":
+        case UInt8(ascii: "f"):
             try expectWord("false", into: &diagnostics)
             return JSONNode(value: .bool(false), location: start)
-        case "n":
+        case UInt8(ascii: "n"):
             try expectWord("null", into: &diagnostics)
             return JSONNode(value: .null, location: start)
-        case "-", "0"..."9":
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(value: .number(try readNumber(into: &diagnostics)), location: start)
         default:
             fail("expected a value, found \(describedCurrent)", into: &diagnostics)
@@ -210,14 +233,15 @@ public struct JSONReader {
         // A replaced duplicate leaves a nil behind; `positions` finds it without a scan, so huge objects stay fast.
         var members: [JSONMember?] = []
         var positions: [String: Int] = [:]
+        var hasDuplicates = false
         skipWhitespace()
-        if index < scalars.count, scalars[index] == "}" {
+        if current == UInt8(ascii: "}") {
             advance()
             return JSONNode(value: .object([]), location: start)
         }
         while true {
             skipWhitespace()
-            guard index < scalars.count, scalars[index] == "\"" else {
+            guard current == UInt8(ascii: "\"") else {
                 fail("expected a quoted key, found \(describedCurrent)",
                     hint: "keys must be in double quotes, and no comma may follow the last member",
                     into: &diagnostics)
@@ -226,7 +250,7 @@ public struct JSONReader {
             let keyLocation = here
             let key = try readString(into: &diagnostics)
             skipWhitespace()
-            guard index < scalars.count, scalars[index] == ":" else {
+            guard current == UInt8(ascii: ":") else {
                 fail("expected \":\" after key \"\(key)\", found \(describedCurrent)", into: &diagnostics)
                 throw Failure()
             }
@@ -235,7 +259,7 @@ public struct JSONReader {
             keyPath.append(.key(key))
             let value = try readValue(depth: depth + 1, into: &diagnostics)
             keyPath.removeLast()
-            if let earlier = positions[key], let previous = members[earlier] {
+            if let earlier = positions.updateValue(members.count, forKey: key), let previous = members[earlier] {
                 var location = keyLocation
                 location.keyPath = renderedKeyPath(appending: key)
                 diagnostics.warning(
@@ -244,21 +268,22 @@ public struct JSONReader {
                         + "the last one is used",
                     at: location, hint: "remove the entry you do not want")
                 members[earlier] = nil
+                hasDuplicates = true
             }
-            positions[key] = members.count
             members.append(JSONMember(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
-            guard index < scalars.count else {
+            guard let byte = current else {
                 fail("object is never closed with \"}\"", into: &diagnostics)
                 throw Failure()
             }
-            if scalars[index] == "," {
+            if byte == UInt8(ascii: ",") {
                 advance()
                 continue
             }
-            if scalars[index] == "}" {
+            if byte == UInt8(ascii: "}") {
                 advance()
-                return JSONNode(value: .object(members.compactMap { $0 }), location: start)
+                let kept = hasDuplicates ? members.compactMap { $0 } : members.map { $0.unsafelyUnwrapped }
+                return JSONNode(value: .object(kept), location: start)
             }
             fail("expected \",\" or \"}\" in an object, found \(describedCurrent)", into: &diagnostics)
             throw Failure()
@@ -271,7 +296,7 @@ public struct JSONReader {
         advance()
         var elements: [JSONNode] = []
         skipWhitespace()
-        if index < scalars.count, scalars[index] == "]" {
+        if current == UInt8(ascii: "]") {
             advance()
             return JSONNode(value: .array(elements), location: start)
         }
@@ -281,15 +306,15 @@ public struct JSONReader {
             elements.append(try readValue(depth: depth + 1, into: &diagnostics))
             keyPath.removeLast()
             skipWhitespace()
-            guard index < scalars.count else {
+            guard let byte = current else {
                 fail("array is never closed with \"]\"", into: &diagnostics)
                 throw Failure()
             }
-            if scalars[index] == "," {
+            if byte == UInt8(ascii: ",") {
                 advance()
                 continue
             }
-            if scalars[index] == "]" {
+            if byte == UInt8(ascii: "]") {
                 advance()
                 return JSONNode(value: .array(elements), location: start)
             }
@@ -298,9 +323,10 @@ public struct JSONReader {
         }
     }
 
-    mutating func expectWord(_ word: String, into diagnostics: inout Diagnostics) throws {
-        for expected in word.unicodeScalars {
-            guard index < scalars.count, scalars[index] == expected else {
+    mutating func expectWord(_ word: StaticString, into diagnostics: inout Diagnostics) throws {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for byte in expected {
+            guard current == byte else {
                 fail("expected \(word), found \(describedCurrent)", into: &diagnostics)
                 throw Failure()
             }
@@ -308,95 +334,90 @@ public struct JSONReader {
         }
     }
 
+    /// A number's text as written; it is all ASCII, so it is one slice of the bytes.
     mutating func readNumber(into diagnostics: inout Diagnostics) throws -> String {
-        var text = ""
-        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-        func take(_ predicate: (Unicode.Scalar) -> Bool) -> Int {
-            var count = 0
-            while index < scalars.count, predicate(scalars[index]) {
-                text.unicodeScalars.append(scalars[index])
-                advance()
-                count += 1
-            }
-            return count
+        let numberStart = index
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func skipDigits() -> Int {
+            let digitsStart = index
+            while let byte = current, isDigit(byte) { index += 1 }
+            return index - digitsStart
         }
-        _ = take { $0 == "-" && text.isEmpty }
+        if current == UInt8(ascii: "-") { index += 1 }
         let integerStart = index
-        let integerDigits = take(isDigit)
-        guard integerDigits > 0, !(integerDigits > 1 && scalars[integerStart] == "0") else {
+        let integerDigits = skipDigits()
+        guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0")) else {
             fail("malformed number", into: &diagnostics)
             throw Failure()
         }
-        if index < scalars.count, scalars[index] == "." {
-            text += "."
-            advance()
-            guard take(isDigit) > 0 else {
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() > 0 else {
                 fail("malformed number: digits must follow \".\"", into: &diagnostics)
                 throw Failure()
             }
         }
-        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
-            text.unicodeScalars.append(scalars[index])
-            advance()
-            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
-                text.unicodeScalars.append(scalars[index])
-                advance()
-            }
-            guard take(isDigit) > 0 else {
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() > 0 else {
                 fail("malformed number: digits must follow the exponent", into: &diagnostics)
                 throw Failure()
             }
         }
-        return text
+        return String(decoding: bytes[numberStart..<index], as: UTF8.self)
     }
 
     mutating func readString(into diagnostics: inout Diagnostics) throws -> String {
         advance()
-        // UTF-8 bytes, turned into a String once: appending scalar by scalar to a String was most of the reading.
+        // The common string has no escape: it is one slice of the input. With escapes, UTF-8 bytes are collected
+        // and turned into a String once.
         var result: [UInt8] = []
+        var hasEscape = false
+        var runStart = index
         func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { result.append($0) } }
         while true {
-            guard index < scalars.count else {
+            // A run of plain bytes; it holds no line break (control characters fail below), so only `index` and
+            // the continuation count move.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                if byte & 0xC0 == 0x80 { continuationBytesOnLine += 1 }
+                index += 1
+            }
+            guard let byte = current else {
                 fail("string is never closed with \"\\\"\"", into: &diagnostics)
                 throw Failure()
             }
-            let scalar = scalars[index]
-            if scalar == "\"" {
+            if byte == UInt8(ascii: "\"") {
                 advance()
+                if !hasEscape { return String(decoding: bytes[runStart..<(index - 1)], as: UTF8.self) }
+                result.append(contentsOf: bytes[runStart..<(index - 1)])
                 return String(decoding: result, as: UTF8.self)
             }
-            if scalar.value < 0x20 {
+            if byte < 0x20 {
                 fail("a raw control character (such as a line break or tab) inside a string",
                     hint: "write it as an escape such as \\n or \\t", into: &diagnostics)
                 throw Failure()
             }
-            if scalar != "\\" {
-                // A run of plain scalars at once; it holds no line break (control characters fail above), so only
-                // `index` moves.
-                while index < scalars.count, scalars[index] != "\"", scalars[index] != "\\",
-                    scalars[index].value >= 0x20
-                {
-                    let value = scalars[index].value
-                    if value < 0x80 { result.append(UInt8(truncatingIfNeeded: value)) } else { append(scalars[index]) }
-                    index += 1
-                }
-                continue
-            }
+            // A backslash.
+            hasEscape = true
+            result.append(contentsOf: bytes[runStart..<index])
             advance()
-            guard index < scalars.count else { continue }
-            let escape = scalars[index]
+            defer { runStart = index }
+            guard let escape = current else { continue }
             switch escape {
-            case "\"", "\\", "/": append(escape)
-            case "b": append("\u{08}")
-            case "f": append("\u{0C}")
-            case "n": append("\n")
-            case "r": append("\r")
-            case "t": append("\t")
-            case "u":
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
+            case UInt8(ascii: "b"): result.append(0x08)
+            case UInt8(ascii: "f"): result.append(0x0C)
+            case UInt8(ascii: "n"): result.append(0x0A)
+            case UInt8(ascii: "r"): result.append(0x0D)
+            case UInt8(ascii: "t"): result.append(0x09)
+            case UInt8(ascii: "u"):
                 advance()
                 let first = try readHexQuad(into: &diagnostics)
-                if (0xD800...0xDBFF).contains(first), index + 1 < scalars.count, scalars[index] == "\\",
-                    scalars[index + 1] == "u"
+                if (0xD800...0xDBFF).contains(first), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
                 {
                     advance()
                     advance()
@@ -414,7 +435,7 @@ public struct JSONReader {
                 }
                 continue
             default:
-                fail("unknown escape \"\\\(Character(escape))\" in a string",
+                fail("unknown escape \"\\\(Character(currentScalar ?? "\u{FFFD}"))\" in a string",
                     hint: "write a backslash as \\\\", into: &diagnostics)
                 throw Failure()
             }
@@ -425,7 +446,7 @@ public struct JSONReader {
     mutating func readHexQuad(into diagnostics: inout Diagnostics) throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else {
+            guard let byte = current, let digit = Self.hexDigitValue(byte) else {
                 fail("\\u must be followed by four hex digits", into: &diagnostics)
                 throw Failure()
             }
@@ -433,5 +454,14 @@ public struct JSONReader {
             advance()
         }
         return value
+    }
+
+    static func hexDigitValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 }

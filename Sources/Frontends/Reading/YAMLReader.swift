@@ -65,7 +65,8 @@ struct YAMLParser {
 
     init(_ source: String) {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(source.unicodeScalars.count)
+        // The byte count bounds the scalar count and is known without a pass over the text.
+        scalars.reserveCapacity(source.utf8.count)
         var previousWasCarriageReturn = false
         for scalar in source.unicodeScalars {
             if scalar == "\n", previousWasCarriageReturn {
@@ -425,8 +426,9 @@ struct YAMLParser {
         if let first = current, first == "-" || first == "?" || first == ":", isBlankOrEnd(index + 1) {
             throw failure("a plain value cannot be a lone '\(first)'", at: index, hint: "quote the value")
         }
-        var result = ""
-        var pendingSpace = ""
+        // UTF-8 bytes, turned into a String once: appending scalar slices to a String was most of the parse.
+        var result: [UInt8] = []
+        var pendingSpace: [UInt8] = []
         var end = index
         while true {
             if current == "#", index > start { break }
@@ -442,12 +444,12 @@ struct YAMLParser {
             }
             if length == 0 { break }
             result += pendingSpace
-            result.unicodeScalars.append(contentsOf: text[index..<(index + length)])
+            for offset in index..<(index + length) { Self.appendUTF8(text[offset], to: &result) }
             index += length
             end = index
-            var spaces = ""
+            var spaces: [UInt8] = []
             while let scalar = current, scalar == " " || scalar == "\t" {
-                spaces.unicodeScalars.append(scalar)
+                spaces.append(UInt8(scalar.value))
                 index += 1
             }
             guard current == "\n", !stopsAtKey else {
@@ -473,11 +475,19 @@ struct YAMLParser {
                 !(lineIndentation == 0 && isDocumentMarker(at: cursor))
             else { break }
             if !isFlow, next == "-" || next == "?" || next == ":", isBlankOrEnd(cursor + 1) { break }
-            pendingSpace = breaks == 1 ? " " : String(repeating: "\n", count: breaks - 1)
+            pendingSpace = breaks == 1 ? [UInt8(ascii: " ")] : Array(repeating: UInt8(ascii: "\n"), count: breaks - 1)
             index = cursor
         }
         index = end
-        return node(.scalar(result, .plain), at: start)
+        return node(.scalar(String(decoding: result, as: UTF8.self), .plain), at: start)
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
     }
 
     private mutating func parseQuotedScalar() throws -> YAMLNode {

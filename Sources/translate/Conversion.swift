@@ -8,22 +8,35 @@ import Translator
 struct Conversion {
     var app: AppIR
     var files: [OutputFile]
+    /// Every app file the frontends read, relative to the app directory, in reading order (the hook's `files:`
+    /// pattern must cover each one; a test checks it).
+    var appFilesRead: [String] = []
+    /// The app files read because another input named them (the Dockerfiles heroku.yml builds from): inputs, even
+    /// where a backend could write a file of that name, so they are never reported as stale outputs.
+    var namedAppFiles: [String] = []
 
     /// Nil when the app directory itself is unusable; otherwise the result, with errors left in `diagnostics`.
     static func run(
         appDirectory: AppDirectory, options: ConversionOptions, into diagnostics: inout Diagnostics
     ) -> Conversion {
         var heroku = HerokuApp(directoryListing: appDirectory.listing)
+        var appFilesRead: [String] = []
+        var namedAppFiles: [String] = []
         for frontend in FrontendRegistry.all {
-            var inputs = appDirectory.read(
-                frontend.requests(listing: appDirectory.listing, options: options), into: &diagnostics)
-            inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &diagnostics)
+            let requests = frontend.requests(listing: appDirectory.listing, options: options)
+            var inputs = appDirectory.read(requests, into: &diagnostics)
+            appFilesRead += appDirectory.appRelativePaths(of: requests, read: inputs)
+            let followUps = frontend.followUpRequests(after: inputs, options: options)
+            let named = appDirectory.read(followUps, into: &diagnostics)
+            namedAppFiles += appDirectory.appRelativePaths(of: followUps, read: named)
+            inputs += named
             heroku = heroku.merging(frontend.read(inputs, options: options, into: &diagnostics))
         }
+        appFilesRead += namedAppFiles
         // An input that could not be read would only cause follow-on errors ("no Procfile") below.
-        guard !diagnostics.hasErrors else { return Conversion(app: AppIR(), files: []) }
+        guard !diagnostics.hasErrors else { return Conversion(app: AppIR(), files: [], appFilesRead: appFilesRead) }
         let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return Conversion(app: app, files: []) }
+        guard !diagnostics.hasErrors else { return Conversion(app: app, files: [], appFilesRead: appFilesRead) }
         var files: [OutputFile] = []
         for backend in BackendRegistry.all {
             files += backend.render(app, options: options, into: &diagnostics)
@@ -41,7 +54,7 @@ struct Conversion {
             }
             return stamped
         }
-        return Conversion(app: app, files: files)
+        return Conversion(app: app, files: files, appFilesRead: appFilesRead, namedAppFiles: namedAppFiles)
     }
 
     /// The IR as stable, pretty JSON (`--dump-ir`): frontends can be checked through it. Secret values are

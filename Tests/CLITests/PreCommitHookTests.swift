@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Runs `.pre-commit-hooks.yaml` for real with `pre-commit try-repo`: a fresh git repository with a Heroku app,
-/// the hook passing on generated files and failing, with the `translate convert` hint, once the Procfile changes.
+/// Runs `.pre-commit-hooks.yaml` for real with `pre-commit try-repo`: a fresh git repository with a Heroku app, the
+/// check hook passing on generated files and failing once an input changes, the fixer hook repairing it.
 /// pre-commit builds this package with `swift build -c release` in a clean folder, which takes minutes on a
 /// small machine, so the test runs only when pre-commit is installed and TRANSLATE_PRECOMMIT_TEST=1 is set.
 final class PreCommitHookTests: XCTestCase {
@@ -29,7 +29,10 @@ final class PreCommitHookTests: XCTestCase {
         return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    func testTranslateCheckHook() throws {
+    /// Both hooks on one scratch repository: in sync both pass; a Procfile edit makes the check hook fail with the
+    /// fixer hook's name and the fixer hook repair it (failing, as formatters do, so the user re-adds); a yarn.lock
+    /// alone, which the hand-written pattern used to miss, starts the hooks too.
+    func testCheckAndConvertHooks() throws {
         guard ProcessInfo.processInfo.environment["TRANSLATE_PRECOMMIT_TEST"] == "1" else {
             throw XCTSkip(
                 "set TRANSLATE_PRECOMMIT_TEST=1 to run the pre-commit try-repo test (it builds in release mode)")
@@ -45,21 +48,46 @@ final class PreCommitHookTests: XCTestCase {
         }
         let git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
         XCTAssertEqual(try run(["git", "init", "-q"], in: scratch).status, 0)
-        try Data("web: node server.js --port 8000\n".utf8).write(to: scratch.appendingPathComponent("Procfile"))
+        try Data("web: npm start\n".utf8).write(to: scratch.appendingPathComponent("Procfile"))
+        try Data(#"{"name": "shop", "engines": {"node": "20.x"}, "scripts": {"start": "node server.js"}}"#.utf8)
+            .write(to: scratch.appendingPathComponent("package.json"))
         XCTAssertEqual(try run([translate.path, "convert"], in: scratch).status, 0)
         XCTAssertEqual(try run(["git", "add", "-A"], in: scratch).status, 0)
         XCTAssertEqual(try run(git + ["commit", "-qm", "app"], in: scratch).status, 0)
 
-        let hook = ["pre-commit", "try-repo", Self.packageRoot.path, "translate-check", "--all-files"]
-        let passing = try run(hook, in: scratch)
+        // A clone can be named instead, so the package can be edited while pre-commit builds (try-repo on a dirty
+        // tree makes a new shadow commit, and so a new release build, on every call).
+        let hookRepository = ProcessInfo.processInfo.environment["TRANSLATE_HOOK_REPOSITORY"] ?? Self.packageRoot.path
+        let checkHook = ["pre-commit", "try-repo", hookRepository, "translate-check"]
+        let convertHook = ["pre-commit", "try-repo", hookRepository, "translate-convert"]
+        let passing = try run(checkHook + ["--all-files"], in: scratch)
         XCTAssertEqual(passing.status, 0, passing.output)
+        let fixerInSync = try run(convertHook + ["--all-files"], in: scratch)
+        XCTAssertEqual(fixerInSync.status, 0, fixerInSync.output)
 
-        try Data("web: node server.js --port 8000\nworker: node worker.js\n".utf8)
-            .write(to: scratch.appendingPathComponent("Procfile"))
+        try Data("web: npm start\nworker: node worker.js\n".utf8).write(to: scratch.appendingPathComponent("Procfile"))
         XCTAssertEqual(try run(["git", "add", "-A"], in: scratch).status, 0)
-        let failing = try run(hook, in: scratch)
+        let failing = try run(checkHook, in: scratch)
         XCTAssertEqual(failing.status, 1, failing.output)
-        XCTAssertTrue(failing.output.contains("run `translate convert`"), failing.output)
+        XCTAssertTrue(failing.output.contains("run the translate-convert hook"), failing.output)
         XCTAssertTrue(failing.output.contains("+  worker:"), failing.output)
+        let fixing = try run(convertHook, in: scratch)
+        XCTAssertEqual(fixing.status, 1, fixing.output)
+        XCTAssertTrue(fixing.output.contains("convox.yml: updated"), fixing.output)
+        XCTAssertEqual(try run(["git", "add", "-A"], in: scratch).status, 0)
+        let repaired = try run(checkHook, in: scratch)
+        XCTAssertEqual(repaired.status, 0, repaired.output)
+        XCTAssertEqual(try run(git + ["commit", "-qm", "worker"], in: scratch).status, 0)
+
+        // Only yarn.lock staged: the hooks must run on it (the install step becomes `yarn install`).
+        try Data("# yarn lockfile v1\n".utf8).write(to: scratch.appendingPathComponent("yarn.lock"))
+        XCTAssertEqual(try run(["git", "add", "yarn.lock"], in: scratch).status, 0)
+        let lockfile = try run(checkHook, in: scratch)
+        XCTAssertEqual(lockfile.status, 1, lockfile.output)
+        XCTAssertTrue(lockfile.output.contains("+++ b/Dockerfile"), lockfile.output)
+        XCTAssertEqual(try run(convertHook, in: scratch).status, 1)
+        XCTAssertEqual(try run(["git", "add", "-A"], in: scratch).status, 0)
+        let lockfileRepaired = try run(checkHook, in: scratch)
+        XCTAssertEqual(lockfileRepaired.status, 0, lockfileRepaired.output)
     }
 }

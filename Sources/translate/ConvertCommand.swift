@@ -100,7 +100,7 @@ enum ConvertCommand: Subcommand {
             }
             diagnostics.note(
                 .outputRemovedStale, "'\(output.displayPath)' is no longer generated (\(output.reason)); translate "
-                    + "wrote it and it was not edited, so it is removed", at: SourceLocation(file: output.displayPath))
+                    + "wrote it and it was not edited, so convert removes it", at: SourceLocation(file: output.displayPath))
             return OutputWriter.PlannedWrite(
                 file: OutputFile(path: output.name, contents: ""), absolutePath: output.absolutePath,
                 displayPath: output.displayPath, change: .remove)

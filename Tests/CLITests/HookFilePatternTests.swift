@@ -86,7 +86,8 @@ final class HookFilePatternTests: XCTestCase {
         }
     }
 
-    /// Every app file a real conversion reads (every golden input and every corpus app) is one the hooks watch.
+    /// Every app file a real conversion reads (every golden input and every corpus app) is one the hooks watch, but
+    /// for the heroku.yml Dockerfiles a note reports as unwatched.
     func testEveryFileReadByAConversionIsWatched() throws {
         var directories: [URL] = []
         let golden = Self.packageRoot.appendingPathComponent("golden")
@@ -104,8 +105,11 @@ final class HookFilePatternTests: XCTestCase {
             guard let app = AppDirectory(typedPath: ".", context: Self.context(directory.path), into: &diagnostics)
             else { continue }
             let conversion = Conversion.run(appDirectory: app, options: ConversionOptions(), into: &diagnostics)
+            // The one documented gap: a heroku.yml Dockerfile without "Dockerfile" in its name, said in a note.
+            let flagged = diagnostics.all.filter { $0.id.rawValue == "herokuyml.dockerfile-not-watched" }
             for path in conversion.appFilesRead {
                 read += 1
+                if flagged.contains(where: { $0.message.contains(" names \(path), ") }) { continue }
                 XCTAssertTrue(
                     HookFilePattern.matches(path), "\(directory.path): \(path) is read but the hooks do not watch it")
             }

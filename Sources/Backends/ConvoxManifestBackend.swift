@@ -4,6 +4,7 @@ import Translator
 /// are left out, except `build: .`, which says where the image comes from.
 public struct ConvoxManifestBackend: Backend {
     public static let name = "convox.yml"
+    public var writtenFileNames: [String] { ["convox.yml"] }
 
     public init() {}
 

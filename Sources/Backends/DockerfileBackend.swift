@@ -7,6 +7,7 @@ import Translator
 /// few non-secret `ARG`s the build plan declares, so no secret can reach the image.
 public struct DockerfileBackend: Backend {
     public static let name = "Dockerfile"
+    public var writtenFileNames: [String] { ["Dockerfile"] }
 
     /// The sbt launcher used when project/build.properties pins none.
     static let defaultSBTVersion = "1.10.7"

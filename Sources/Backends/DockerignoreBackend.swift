@@ -6,6 +6,7 @@ import Translator
 /// generated Dockerfile's `COPY . .` would otherwise bake `.env` and its secrets into the image.
 public struct DockerignoreBackend: Backend {
     public static let name = ".dockerignore"
+    public var writtenFileNames: [String] { [".dockerignore"] }
 
     public init() {}
 

@@ -10,6 +10,7 @@ extension DiagnosticID {
 /// python-dotenv read the same way; a value they would read differently is left out with a warning naming the key.
 public struct EnvFileBackend: Backend {
     public static let name = "env-file"
+    public var writtenFileNames: [String] { [] }
     public init() {}
 
     /// True when the conversion writes an env file (there are real values to keep).

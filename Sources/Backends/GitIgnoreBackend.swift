@@ -4,6 +4,7 @@ import Translator
 /// the user's file: the line is appended only when missing, and nothing else in the file changes.
 public struct GitIgnoreBackend: Backend {
     public static let name = ".gitignore"
+    public var writtenFileNames: [String] { [".gitignore"] }
 
     public init() {}
 

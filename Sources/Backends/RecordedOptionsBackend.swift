@@ -9,6 +9,8 @@ public struct RecordedOptionsBackend: Backend {
 
     public init() {}
 
+    public var writtenFileNames: [String] { [RecordedOptions.fileName] }
+
     public static let comment = "# The options `translate convert` used; `translate check`, `convert` and `diff` read "
         + "them, and a flag\n# given on the command line wins and is recorded. Config vars appear by name only, "
         + "never by value.\n"

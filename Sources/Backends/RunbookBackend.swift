@@ -7,6 +7,7 @@ import Translator
 /// Registered last: section 7 lists the warnings of every stage that ran before it.
 public struct RunbookBackend: Backend {
     public static let name = "runbook"
+    public var writtenFileNames: [String] { ["MIGRATION.md"] }
 
     public init() {}
 

@@ -70,6 +70,10 @@ public enum InputRequest: Sendable, Equatable {
 public protocol Frontend: Sendable {
     /// Short name used in the registry, `--dump-ir` and tests.
     static var name: String { get }
+    /// Every app file this frontend may ask for, whatever the app (its requests are built from the same lists).
+    /// The pre-commit hook's `files:` pattern is derived from these, so a file missing here is an input the hook
+    /// would not notice. Files named by options (`--domains FILE`) are not app files and are not listed.
+    var readableFiles: [AppFilePattern] { get }
     /// The files this frontend needs, from the top-level names in the app directory.
     func requests(listing: [String], options: ConversionOptions) -> [InputRequest]
     /// Files named inside the first inputs (the Dockerfiles heroku.yml builds from), read before `read` runs.
@@ -86,5 +90,9 @@ extension Frontend {
 /// Renders the IR into output files. Never writes to disk.
 public protocol Backend: Sendable {
     static var name: String { get }
+    /// The name of every file this backend may write, whatever the app (none for the env file, whose name is an
+    /// option and which is never committed). `check` reports a generated copy the conversion no longer produces,
+    /// and the pre-commit hook watches them.
+    var writtenFileNames: [String] { get }
     func render(_ app: AppIR, options: ConversionOptions, into diagnostics: inout Diagnostics) -> [OutputFile]
 }

@@ -99,6 +99,19 @@ struct AppDirectory {
         }
     }
 
+    /// The app-relative paths of the app files `read` returned for `requests` (named files are not app files).
+    func appRelativePaths(of requests: [InputRequest], read inputs: [InputFile]) -> [String] {
+        let shown = Set(inputs.map(\.path))
+        return requests.flatMap { request -> [String] in
+            switch request {
+            case .appFile(let name): return shown.contains(displayPath(name)) ? [name] : []
+            case .namedFile: return []
+            case .appFileSearch(let name, _):
+                return inputs.compactMap(\.appRelativePath).filter { ($0 as NSString).lastPathComponent == name }
+            }
+        }
+    }
+
     /// Folders a Heroku build never has (git-ignored local installs, the repository itself), skipped so a
     /// search does not walk thousands of packages.
     static let foldersOutsideTheSlug: Set<String> = [".git", "node_modules", ".venv", "venv"]

@@ -78,6 +78,8 @@ enum CheckCommand: Subcommand {
             stale.append(shown)
             run.output += UnifiedDiff.render(
                 old: existing, new: file.contents, oldLabel: "a/\(shown)", newLabel: "b/\(shown)")
+            // .translate.yml has no header by design: out of date, never "not generated".
+            if file.isRecord { continue }
             switch GeneratedHeader.status(of: existing) {
             case .unmodified:
                 break
@@ -96,6 +98,23 @@ enum CheckCommand: Subcommand {
                         : "replace it with `translate convert --force`, or keep it and stop checking it")
             }
         }
+        let namedInputs = Set(conversion.namedAppFiles.map {
+            (directory.absolutePath as NSString).appendingPathComponent($0)
+        })
+        let leftOver = StaleOutput.find(
+            conversion, options: options, outputDirectory: outputDirectory,
+            displayPath: { name in outTyped.map { AppDirectory.join($0, name) } ?? directory.displayPath(name) },
+            inputPaths: namedInputs)
+        for output in leftOver {
+            stale.append(output.displayPath)
+            let existing = String(decoding: FileManager.default.contents(atPath: output.absolutePath) ?? Data(),
+                as: UTF8.self)
+            run.output += UnifiedDiff.render(
+                old: existing, new: "", oldLabel: "a/\(output.displayPath)", newLabel: "/dev/null")
+            run.diagnostics.warning(
+                .checkNoLongerGenerated, "'\(output.displayPath)' has translate's header but is no longer generated "
+                    + "(\(output.reason))", at: SourceLocation(file: output.displayPath, line: 1), hint: output.hint)
+        }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
         if !lacking.isEmpty {
             // convert appends exactly these lines and touches nothing else in the user's file.
@@ -110,25 +129,37 @@ enum CheckCommand: Subcommand {
             let count = stale.count == 1 ? "1 generated file is" : "\(stale.count) generated files are"
             run.diagnostics.error(
                 .checkStale, "\(count) out of date (\(stale.joined(separator: ", "))); "
-                    + "run `\(convertCommand(arguments))` to regenerate")
+                    + "run \(regenerationAdvice(arguments, context: context)) to regenerate")
             return run.finish(ExitStatus.failure)
         }
         if !lacking.isEmpty { return run.finish(ExitStatus.failure) }
         return run.finish(ExitStatus.success)
     }
 
+    /// Where to regenerate: the convert command line, named as translate was invoked; inside a pre-commit hook,
+    /// where that binary is on the hook's PATH only, the fixer hook first.
+    static func regenerationAdvice(_ arguments: ParsedArguments, context: CommandContext) -> String {
+        let command = "`" + convertCommand(arguments, program: context.invocationName) + "`"
+        guard context.isPreCommitHook else { return command }
+        return "the translate-convert hook (`pre-commit run translate-convert --all-files`) or \(command) with "
+            + "translate installed"
+    }
+
     /// The `translate convert` command line that regenerates what `check` compared: same directory and options.
-    static func convertCommand(_ arguments: ParsedArguments) -> String {
-        var words = ["translate", "convert"] + arguments.positionals
+    static func convertCommand(_ arguments: ParsedArguments, program: String = "translate") -> String {
+        var words = [program, "convert"] + arguments.positionals
         for option in options where option.name != "--format" {
             for value in arguments.values[option.name] ?? [] {
                 words.append(option.name)
                 if option.valueName != nil { words.append(value) }
             }
         }
-        return words.map { word in
-            word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) } ? word
-                : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }.joined(separator: " ")
+        return words.map(shellWord).joined(separator: " ")
+    }
+
+    /// `word` as a shell reads it back: bare when it is plain, single-quoted otherwise.
+    static func shellWord(_ word: String) -> String {
+        !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) } ? word
+            : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -11,6 +11,10 @@ struct CommandContext: Sendable {
     var sleep: @Sendable (Double) -> Void = { _ in }
     /// Prints a progress line at once (not with the diagnostics at the end); used only when stderr is a TTY.
     var writeProgress: @Sendable (String) -> Void = { _ in }
+    /// The program as it was invoked (argv[0]), so a hint names a command that works where the user is:
+    /// `translate` when the shell found it on PATH, `.build/release/translate` or an absolute path otherwise
+    /// (`swift run` runs the binary by its absolute path). In-process runs and tests keep `translate`.
+    var invocationName = "translate"
 
     static func currentProcess() -> CommandContext {
         CommandContext(
@@ -19,8 +23,13 @@ struct CommandContext: Sendable {
             isStandardErrorTTY: isatty(STDERR_FILENO) == 1,
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             sleep: { Thread.sleep(forTimeInterval: $0) },
-            writeProgress: { FileHandle.standardError.write(Data($0.utf8)) })
+            writeProgress: { FileHandle.standardError.write(Data($0.utf8)) },
+            invocationName: CommandLine.arguments.first.flatMap { $0.isEmpty ? nil : $0 } ?? "translate")
     }
+
+    /// True inside a pre-commit hook: pre-commit sets PRE_COMMIT=1 for every hook it runs (pre-commit
+    /// commands/run.py), and there `translate` is on the hook's PATH only, not the user's.
+    var isPreCommitHook: Bool { environment["PRE_COMMIT"] == "1" }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
     var usesColor: Bool { isStandardErrorTTY && environment["NO_COLOR"] == nil }

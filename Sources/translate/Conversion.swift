@@ -8,6 +8,12 @@ import Translator
 struct Conversion {
     var app: AppIR
     var files: [OutputFile]
+    /// Every app file the frontends read, relative to the app directory, in reading order (the hook's `files:`
+    /// pattern must cover each one; a test checks it).
+    var appFilesRead: [String] = []
+    /// The app files read because another input named them (the Dockerfiles heroku.yml builds from): inputs, even
+    /// where a backend could write a file of that name, so they are never reported as stale outputs.
+    var namedAppFiles: [String] = []
 
     /// Nil when the app directory itself is unusable; otherwise the result, with errors left in `diagnostics`.
     static func run(
@@ -19,12 +25,18 @@ struct Conversion {
         // committed outputs (the runbook lists warnings): a clean clone has neither file.
         var liveDiagnostics = Diagnostics()
         var liveConfigVars: HerokuApp?
+        var appFilesRead: [String] = []
+        var namedAppFiles: [String] = []
         for frontend in FrontendRegistry.all {
             let isLive = frontend is ConfigVarsFrontend
             var sink = Diagnostics()
-            var inputs = appDirectory.read(
-                frontend.requests(listing: appDirectory.listing, options: options), into: &sink)
-            inputs += appDirectory.read(frontend.followUpRequests(after: inputs, options: options), into: &sink)
+            let requests = frontend.requests(listing: appDirectory.listing, options: options)
+            var inputs = appDirectory.read(requests, into: &sink)
+            appFilesRead += appDirectory.appRelativePaths(of: requests, read: inputs)
+            let followUps = frontend.followUpRequests(after: inputs, options: options)
+            let named = appDirectory.read(followUps, into: &sink)
+            namedAppFiles += appDirectory.appRelativePaths(of: followUps, read: named)
+            inputs += named
             let part = frontend.read(inputs, options: options, into: &sink)
             if isLive {
                 liveDiagnostics.append(contentsOf: sink)
@@ -34,10 +46,11 @@ struct Conversion {
                 heroku = heroku.merging(part)
             }
         }
+        appFilesRead += namedAppFiles
         // An input that could not be read would only cause follow-on errors ("no Procfile") below.
         guard !diagnostics.hasErrors, !liveDiagnostics.hasErrors else {
             diagnostics.append(contentsOf: liveDiagnostics)
-            return Conversion(app: AppIR(), files: [])
+            return Conversion(app: AppIR(), files: [], appFilesRead: appFilesRead)
         }
         // Config vars by name only: from the file when one was read, else as recorded. The names reach the stages
         // located in the .translate.yml this run writes, exactly as `check` later reads them back.
@@ -57,7 +70,7 @@ struct Conversion {
         let app = AppTranslator(options: options).translate(heroku, into: &diagnostics)
         guard !diagnostics.hasErrors else {
             diagnostics.append(contentsOf: liveDiagnostics)
-            return Conversion(app: app, files: [])
+            return Conversion(app: app, files: [], appFilesRead: appFilesRead)
         }
         var files: [OutputFile] = []
         for backend in BackendRegistry.all {
@@ -81,7 +94,7 @@ struct Conversion {
             }
             return stamped
         }
-        return Conversion(app: app, files: files)
+        return Conversion(app: app, files: files, appFilesRead: appFilesRead, namedAppFiles: namedAppFiles)
     }
 
     /// `postgres` or `mysql` for a DATABASE_URL of that kind; only the scheme is kept, never the rest.

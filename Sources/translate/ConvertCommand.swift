@@ -12,6 +12,9 @@ enum ConvertCommand: Subcommand {
         OptionSpec(name: "--dry-run", valueName: nil, help: "List what would be written; write nothing."),
         OptionSpec(name: "--force", valueName: nil, help: "Overwrite files that were edited by hand or not generated."),
         OptionSpec(name: "--dump-ir", valueName: nil, help: "Print the intermediate representation as JSON."),
+        OptionSpec(
+            name: "--fail-if-changed", valueName: nil,
+            help: "Exit 1 when a file was written or removed (the pre-commit fixer hook)."),
     ]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> CommandResult {
@@ -57,8 +60,10 @@ enum ConvertCommand: Subcommand {
                     + "builds from inside the directory it deploys, so these files only work once copied into the app",
                 hint: "copy them into the app, or use an --out directory inside it and deploy with `-m DIR/convox.yml`")
         }
-        let plans = writer.plan(conversion.files, into: &run.diagnostics)
+        var plans = writer.plan(conversion.files, into: &run.diagnostics)
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
+        plans += removals(of: conversion, options: options, writer: writer, appDirectory: directory,
+            into: &run.diagnostics)
         let dryRun = arguments.has("--dry-run")
         if !dryRun { writer.write(plans, into: &run.diagnostics) }
         if run.diagnostics.hasErrors { return run.finish(ExitStatus.inputError) }
@@ -72,6 +77,36 @@ enum ConvertCommand: Subcommand {
                 : dryRun ? " (its mode would be set back to 0600)" : " (mode set back to 0600)"
             run.output += "\(plan.displayPath): \(verb)\(mode)\n"
         }
-        return run.finish(ExitStatus.success)
+        let changed = plans.contains { $0.change != .unchanged || $0.tightensMode }
+        return run.finish(arguments.has("--fail-if-changed") && changed ? ExitStatus.failure : ExitStatus.success)
+    }
+
+    /// Stale generated files (`StaleOutput`): an untouched one is removed with the writes, in the same
+    /// transaction; an edited one is the user's work, kept even with --force, and reported.
+    static func removals(
+        of conversion: Conversion, options: ConversionOptions, writer: OutputWriter, appDirectory: AppDirectory,
+        into diagnostics: inout Diagnostics
+    ) -> [OutputWriter.PlannedWrite] {
+        let namedInputs = Set(conversion.namedAppFiles.map {
+            (appDirectory.absolutePath as NSString).appendingPathComponent($0)
+        })
+        let stale = StaleOutput.find(
+            conversion, options: options, outputDirectory: writer.directory, displayPath: writer.displayPath,
+            inputPaths: namedInputs)
+        return stale.compactMap { output in
+            guard output.status == .unmodified else {
+                diagnostics.warning(
+                    .outputNoLongerGenerated, "'\(output.displayPath)' has translate's header but is no longer "
+                        + "generated (\(output.reason)); it was edited by hand, so it is kept",
+                    at: SourceLocation(file: output.displayPath, line: 1), hint: output.hint)
+                return nil
+            }
+            diagnostics.note(
+                .outputRemovedStale, "'\(output.displayPath)' is no longer generated (\(output.reason)); translate "
+                    + "wrote it and it was not edited, so convert removes it", at: SourceLocation(file: output.displayPath))
+            return OutputWriter.PlannedWrite(
+                file: OutputFile(path: output.name, contents: ""), absolutePath: output.absolutePath,
+                displayPath: output.displayPath, change: .remove)
+        }
     }
 }

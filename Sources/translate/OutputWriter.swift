@@ -19,6 +19,8 @@ struct OutputWriter {
         case create = "created"
         case replace = "updated"
         case unchanged
+        /// A stale generated file that was not edited (`StaleOutput`): removed in the same transaction.
+        case remove = "removed"
     }
 
     struct PlannedWrite {
@@ -258,7 +260,10 @@ struct OutputWriter {
     func write(_ plans: [PlannedWrite], into diagnostics: inout Diagnostics) {
         var transaction = Transaction()
         defer { transaction.removeLeftovers() }
-        for plan in plans where plan.change != .unchanged {
+        for plan in plans where plan.change == .remove {
+            transaction.stageRemoval(of: plan.absolutePath)
+        }
+        for plan in plans where plan.change != .unchanged && plan.change != .remove {
             let parent = (plan.absolutePath as NSString).deletingLastPathComponent
             do {
                 try transaction.createDirectory(parent)
@@ -302,6 +307,8 @@ struct OutputWriter {
             var target: String
             var backup: String?
             var isCommitted = false
+            /// True when the target is removed rather than replaced (there is no temporary file).
+            var removesTarget = false
         }
 
         var staged: [Staged] = []
@@ -325,6 +332,11 @@ struct OutputWriter {
             }
         }
 
+        /// Marks `target` for removal at commit; it is kept as a backup until then, so a rollback puts it back.
+        mutating func stageRemoval(of target: String) {
+            staged.append(Staged(temporary: "", target: target, removesTarget: true))
+        }
+
         mutating func stage(_ bytes: [UInt8], for target: String, mode: mode_t) throws {
             let temporary = try OutputWriter.writeTemporary(bytes, besides: target, mode: mode, label: "translate")
             staged.append(Staged(temporary: temporary, target: target))
@@ -346,6 +358,15 @@ struct OutputWriter {
                 staged[index].backup = backup
             }
             for index in staged.indices {
+                if staged[index].removesTarget {
+                    guard unlink(staged[index].target) == 0 || errno == ENOENT else {
+                        let failure = (staged[index].target, "cannot remove it: " + String(cString: strerror(errno)))
+                        rollBack()
+                        return failure
+                    }
+                    staged[index].isCommitted = true
+                    continue
+                }
                 guard rename(staged[index].temporary, staged[index].target) == 0 else {
                     let failure = (staged[index].target, String(cString: strerror(errno)))
                     rollBack()
@@ -370,7 +391,7 @@ struct OutputWriter {
                 if entry.isCommitted {
                     if let backup = entry.backup { rename(backup, entry.target) } else { unlink(entry.target) }
                 } else {
-                    unlink(entry.temporary)
+                    if !entry.removesTarget { unlink(entry.temporary) }
                     if let backup = entry.backup { unlink(backup) }
                 }
             }
@@ -383,7 +404,7 @@ struct OutputWriter {
         func removeLeftovers() {
             for entry in staged {
                 if let backup = entry.backup { unlink(backup) }
-                if !entry.isCommitted { unlink(entry.temporary) }
+                if !entry.isCommitted, !entry.removesTarget { unlink(entry.temporary) }
             }
         }
     }

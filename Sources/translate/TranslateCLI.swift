@@ -22,6 +22,9 @@ enum TranslateCLI {
         ImportCommand.self,
     ]
 
+    /// Subcommands for this repository's own upkeep, left out of the help (`hook-pattern`).
+    static let hiddenSubcommands: [any Subcommand.Type] = [HookPatternCommand.self]
+
     static func run(arguments: [String], context: CommandContext) -> CommandResult {
         guard let first = arguments.first else {
             return usageFailure("no subcommand given")
@@ -37,7 +40,7 @@ enum TranslateCLI {
         default:
             break
         }
-        guard let command = subcommands.first(where: { $0.name == first }) else {
+        guard let command = (subcommands + hiddenSubcommands).first(where: { $0.name == first }) else {
             var message = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown subcommand '\(first)'"
             let candidates = first.hasPrefix("-") ? ["--help", "--version"] : subcommands.map { $0.name }
             if let suggestion = ArgumentParser.closest(to: first, among: candidates) {

@@ -128,7 +128,9 @@ final class BinaryTests: XCTestCase {
         let stale = try run(["check"], in: app)
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.standardOutput.contains("+++ b/convox.yml"), stale.standardOutput)
-        XCTAssertTrue(stale.standardError.contains("run `translate convert`"), stale.standardError)
+        // The hint names the binary as it was invoked (here by its absolute path), so it runs where the user is.
+        let executable = try XCTUnwrap(Self.executable).path
+        XCTAssertTrue(stale.standardError.contains("run `\(executable) convert`"), stale.standardError)
         XCTAssertEqual(try run(["check", "--bogus"], in: app).status, 64)
     }
 

@@ -56,6 +56,28 @@ final class WriteTransactionTests: XCTestCase {
         XCTAssertEqual(snapshot(directory), before)
     }
 
+    /// A stale output removed in the same transaction (issue 13 point 6) comes back when a later write fails,
+    /// and is gone, with no backup left, when the commit succeeds.
+    func testRemovalIsUndoneWithTheWrites() throws {
+        let directory = try makeDirectory(["MIGRATION.md": "old runbook\n", "convox.yml": "old\n"])
+        let before = snapshot(directory)
+        var failing = OutputWriter.Transaction()
+        failing.stageRemoval(of: directory.appendingPathComponent("MIGRATION.md").path)
+        try failing.stage(Array("new\n".utf8), for: directory.appendingPathComponent("convox.yml").path, mode: 0o644)
+        XCTAssertEqual(unlink(failing.staged[1].temporary), 0)
+        XCTAssertNotNil(failing.commit())
+        failing.removeLeftovers()
+        XCTAssertEqual(snapshot(directory), before, "the removed file must be put back")
+
+        var succeeding = OutputWriter.Transaction()
+        succeeding.stageRemoval(of: directory.appendingPathComponent("MIGRATION.md").path)
+        try succeeding.stage(
+            Array("new\n".utf8), for: directory.appendingPathComponent("convox.yml").path, mode: 0o644)
+        XCTAssertNil(succeeding.commit())
+        succeeding.removeLeftovers()
+        XCTAssertEqual(snapshot(directory), ["convox.yml": Data("new\n".utf8)])
+    }
+
     /// A successful commit leaves exactly the targets: no staged file and no backup.
     func testCommitLeavesOnlyTheTargets() throws {
         let directory = try makeDirectory(["a.txt": "old a\n"])

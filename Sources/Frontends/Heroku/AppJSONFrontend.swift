@@ -28,6 +28,8 @@ public struct AppJSONFrontend: Frontend {
 
     public init() {}
 
+    public var readableFiles: [AppFilePattern] { [.path("app.json")] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         listing.contains("app.json") ? [.appFile("app.json")] : []
     }

@@ -27,6 +27,9 @@ public struct ConfigVarsFrontend: Frontend {
 
     public init() {}
 
+    /// `--config-vars FILE` is read from where it is typed; without it, the values `translate import` saved.
+    public var readableFiles: [AppFilePattern] { [.path(HerokuSnapshot.valuesFileName)] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         // Without --config-vars, the values `translate import` saved next to its snapshot.
         options.configVarsPath.map { [.namedFile($0)] }

@@ -15,6 +15,9 @@ public struct DomainsFrontend: Frontend {
 
     public init() {}
 
+    /// Only the file `--domains` names, wherever it is.
+    public var readableFiles: [AppFilePattern] { [] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         options.domainsPath.map { [.namedFile($0)] } ?? []
     }

@@ -29,13 +29,20 @@ public struct HealthRouteFrontend: Frontend {
 
     public init() {}
 
+    /// Django keeps its URLconf in the project package, one folder down (`mysite/urls.py`).
+    static let djangoURLConf = "urls.py"
+
+    public var readableFiles: [AppFilePattern] {
+        Self.candidateFiles.map { .path($0) } + [.inTopLevelFolder(Self.djangoURLConf)]
+    }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         var names = Self.candidateFiles.filter { name in
             listing.contains(String(name.split(separator: "/").first ?? ""))
         }
-        // Django keeps its URLconf in the project package, one folder down (`mysite/urls.py`).
         if listing.contains("manage.py") {
-            names += listing.filter { !$0.contains(".") && !$0.hasPrefix(".") }.prefix(64).map { "\($0)/urls.py" }
+            names += listing.filter { !$0.contains(".") && !$0.hasPrefix(".") }.prefix(64)
+                .map { "\($0)/\(Self.djangoURLConf)" }
         }
         return names.map { .appFile($0) }
     }

@@ -13,6 +13,8 @@ public struct HerokuSnapshotFrontend: Frontend {
 
     public init() {}
 
+    public var readableFiles: [AppFilePattern] { [.path(HerokuSnapshot.fileName)] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         listing.contains(HerokuSnapshot.fileName) ? [.appFile(HerokuSnapshot.fileName)] : []
     }

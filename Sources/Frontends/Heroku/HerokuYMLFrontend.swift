@@ -6,6 +6,7 @@ extension DiagnosticID {
     static let herokuYMLInvalidPath: DiagnosticID = "herokuyml.invalid-path"
     static let herokuYMLMissingDockerfile: DiagnosticID = "herokuyml.missing-dockerfile"
     static let herokuYMLBuildManifest: DiagnosticID = "herokuyml.build-manifest"
+    static let herokuYMLDockerfileNotWatched: DiagnosticID = "herokuyml.dockerfile-not-watched"
     static let herokuYMLEmptyValue: DiagnosticID = "herokuyml.empty-value"
     static let herokuYMLBuildTarget: DiagnosticID = "herokuyml.build-target"
 }
@@ -18,6 +19,14 @@ public struct HerokuYMLFrontend: Frontend {
     public static let name = "heroku-yml"
 
     public init() {}
+
+    /// heroku.yml, and the Dockerfiles it names: any path is allowed there, but real apps name `Dockerfile`,
+    /// `Dockerfile.web` or `docker/web.Dockerfile`; a name without "Dockerfile" gets a note
+    /// (`herokuyml.dockerfile-not-watched`), since the hook would not see it change.
+    public var readableFiles: [AppFilePattern] { [.path("heroku.yml"), Self.dockerfilePattern] }
+
+    /// The Dockerfiles heroku.yml names, as far as the hook pattern can know them.
+    public static let dockerfilePattern = AppFilePattern.nameContaining("Dockerfile")
 
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         listing.contains("heroku.yml") ? [.appFile("heroku.yml")] : []
@@ -65,6 +74,13 @@ public struct HerokuYMLFrontend: Frontend {
             guard let source = SourceText.decode(dockerfile, into: &diagnostics) else {
                 unreadable.insert(build.dockerfile)
                 continue
+            }
+            if !Self.dockerfilePattern.matches(build.dockerfile) {
+                diagnostics.note(
+                    .herokuYMLDockerfileNotWatched,
+                    "build.docker.\(build.processType) names \(build.dockerfile), a name without \"Dockerfile\": the "
+                        + "translate pre-commit hooks do not run when it alone changes", at: build.location,
+                    hint: "rename it (web.Dockerfile), or add it to the hooks' `files:` in .pre-commit-config.yaml")
             }
             let read = DockerfileReader.read(source)
             facts[build.dockerfile] = read

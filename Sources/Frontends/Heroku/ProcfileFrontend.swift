@@ -15,6 +15,8 @@ public struct ProcfileFrontend: Frontend {
 
     public init() {}
 
+    public var readableFiles: [AppFilePattern] { [.path("Procfile")] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         listing.contains("Procfile") ? [.appFile("Procfile")] : []
     }

@@ -54,18 +54,31 @@ public struct RuntimeDetectionFrontend: Frontend {
 
     public init() {}
 
+    /// sbt reads every top-level `*.sbt` (build.sbt is only the usual name).
+    static let sbtSuffix = ".sbt"
+
+    /// The Python buildpack runs collectstatic with the shallowest manage.py up to three levels deep
+    /// (heroku-buildpack-python bin/steps/collectstatic: `find . -maxdepth 3 -name manage.py`).
+    static let managePySearch = (name: "manage.py", maximumDepth: 3)
+
+    public var readableFiles: [AppFilePattern] {
+        Self.candidateFiles.map { .path($0) } + [
+            .topLevelSuffix(Self.sbtSuffix),
+            .named(Self.managePySearch.name, maximumDepth: Self.managePySearch.maximumDepth),
+        ]
+    }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         var names = Self.candidateFiles.filter { name in
             listing.contains(String(name.split(separator: "/").first ?? ""))
         }
-        names += listing.filter { $0.hasSuffix(".sbt") }
+        names += listing.filter { $0.hasSuffix(Self.sbtSuffix) }
         var requests = names.map { InputRequest.appFile($0) }
-        // The Python buildpack runs collectstatic with the shallowest manage.py up to three levels deep
-        // (heroku-buildpack-python bin/steps/collectstatic: `find . -maxdepth 3 -name manage.py`).
         let pythonMarkers = ["requirements.txt", "Pipfile", "Pipfile.lock", "pyproject.toml", "poetry.lock", "uv.lock",
             "runtime.txt", ".python-version", "setup.py"]
-        if !listing.contains("manage.py"), pythonMarkers.contains(where: listing.contains) {
-            requests.append(.appFileSearch(name: "manage.py", maximumDepth: 3))
+        if !listing.contains(Self.managePySearch.name), pythonMarkers.contains(where: listing.contains) {
+            requests.append(
+                .appFileSearch(name: Self.managePySearch.name, maximumDepth: Self.managePySearch.maximumDepth))
         }
         return requests
     }

@@ -28,6 +28,9 @@ public struct SchedulerFrontend: Frontend {
 
     public init() {}
 
+    /// Only the file `--scheduler` names, wherever it is.
+    public var readableFiles: [AppFilePattern] { [] }
+
     public func requests(listing: [String], options: ConversionOptions) -> [InputRequest] {
         options.schedulerPath.map { [.namedFile($0)] } ?? []
     }

@@ -3,11 +3,7 @@ import XCTest
 
 /// Runs the built `translate` executable itself: what a user or a pre-commit hook sees.
 final class BinaryTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
+    typealias Run = ProcessRun
 
     static var executable: URL? {
         var directory = Bundle.main.bundleURL
@@ -23,22 +19,7 @@ final class BinaryTests: XCTestCase {
         guard let executable = executable ?? Self.executable else {
             throw XCTSkip("the translate executable was not found beside the test bundle")
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-            standardError: String(decoding: err, as: UTF8.self))
+        return try ProcessRun.run(executable, arguments, in: directory)
     }
 
     func makeApp(_ files: [String: String]) throws -> URL {

@@ -6,24 +6,10 @@ import XCTest
 /// file are gone), and `translate check` with no flags must exit 0; the same for APP_DIR spelled relative,
 /// absolute and `.`, which must also write byte-identical files.
 final class CleanCloneCheckTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var output: String
-    }
+    typealias Run = ProcessRun
 
     func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        try ProcessRun.command(arguments, in: directory)
     }
 
     static let git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]

@@ -5,33 +5,13 @@ import XCTest
 /// exits 1 when it rewrote a file and 0 when all was in sync, never overwrites a hand edit, and `check`'s hint
 /// names a command that works where the user is.
 final class FixerHookTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
+    typealias Run = ProcessRun
 
     func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
         guard let executable = BinaryTests.executable else {
             throw XCTSkip("the translate executable was not found beside the test bundle")
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-            standardError: String(decoding: err, as: UTF8.self))
+        return try ProcessRun.run(executable, arguments, in: directory, environment: environment)
     }
 
     func makeApp() throws -> URL {

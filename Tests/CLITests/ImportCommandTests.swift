@@ -489,21 +489,11 @@ final class ImportCommandTests: XCTestCase {
         defer { server.stop() }
         let app = try makeApp()
         func run(_ arguments: [String]) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.currentDirectoryURL = app
-            process.environment = ["HEROKU_API_KEY": Self.token, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-            let stdout = Pipe()
-            let stderr = Pipe()
-            process.standardOutput = stdout
-            process.standardError = stderr
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let out = stdout.fileHandleForReading.readDataToEndOfFile()
-            let err = stderr.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+            let result = try ProcessRun.run(
+                executable, arguments, in: app,
+                environment: ["HEROKU_API_KEY": Self.token, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"],
+                replacingEnvironment: true)
+            return (result.status, result.standardOutput, result.standardError)
         }
         let (status, _, stderr) = try run(["import", Self.app, "--api-url", server.baseURL, "--scheduler-url",
             server.baseURL])

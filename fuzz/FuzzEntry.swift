@@ -2,7 +2,7 @@
 // Sources/Backends and Sources/translate/FuzzDriver.swift as one module, without SwiftPM.
 import Foundation
 
-/// The target under test, from FUZZ_TARGET (a `Frontend.name` or `convox-yml`), or every target when unset.
+/// The target under test, from FUZZ_TARGET (a `Frontend.name`, `convox-yml` or `translate-yml`), or every target when unset.
 private let selectedTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"]
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -6,8 +6,11 @@ import Translator
 /// sources) and the regression test, so a saved crash input is replayed exactly as it was found.
 /// Kept free of the rest of the CLI: fuzz/run compiles this file alone with Translator, Frontends and Backends.
 enum FuzzDriver {
-    /// The targets: every frontend's name plus `convox-yml` (the reader behind `diff` and `lint`).
-    static var targets: [String] { FrontendRegistry.all.map { type(of: $0).name } + ["convox-yml"] }
+    /// The targets: every frontend's name plus `convox-yml` (the reader behind `diff` and `lint`) and
+    /// `translate-yml` (the recorded options every `check` reads first, a file users edit).
+    static var targets: [String] {
+        FrontendRegistry.all.map { type(of: $0).name } + ["convox-yml", "translate-yml"]
+    }
 
     /// File names most frontends ask for, so each one requests the file it reads.
     static let listing = [
@@ -37,6 +40,11 @@ enum FuzzDriver {
                 _ = ManifestComparison.differences(generated: normalized, manifest: referenceManifest)
                 _ = ManifestComparison.differences(generated: referenceManifest, manifest: normalized)
             }
+            if target != nil { return }
+        }
+        if target == nil || target == "translate-yml" {
+            var diagnostics = Diagnostics()
+            _ = RecordedOptionsReader.read(InputFile(path: ".translate.yml", contents: bytes), into: &diagnostics)
             if target != nil { return }
         }
         let options = ConversionOptions(

@@ -58,7 +58,11 @@ struct Conversion {
             var seen = Set<String>()
             options.configVarKeys = live.map(\.key).filter { seen.insert($0).inserted }
             for variable in live { heroku.liveConfigValues[variable.key] = variable.value }
-            options.databaseURLScheme = heroku.liveConfigValues["DATABASE_URL"].flatMap(Self.databaseScheme)
+            // Only PHP's build reads it (the database driver), so only a PHP app records it: Heroku's PHP buildpack
+            // detects composer.json or index.php at the root.
+            let isPHP = appDirectory.listing.contains("composer.json") || appDirectory.listing.contains("index.php")
+            options.databaseURLScheme = isPHP
+                ? heroku.liveConfigValues["DATABASE_URL"].flatMap(Self.databaseScheme) : nil
         }
         if options.configVarKeys != nil {
             var ignored = Diagnostics()

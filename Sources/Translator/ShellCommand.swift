@@ -163,7 +163,9 @@ public enum ShellCommand {
 
     /// `isIdentifier` on ASCII bytes.
     static func isASCIIIdentifier<Bytes: Collection>(_ word: Bytes) -> Bool where Bytes.Element == UInt8 {
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
         guard let first = word.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
         return word.allSatisfy {
             $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))

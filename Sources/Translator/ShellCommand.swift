@@ -315,7 +315,9 @@ public enum ShellCommand {
 
     /// POSIX single quoting: `it's` becomes `'it'\''s'`. go-shellquote reads it back to the same word.
     public static func singleQuoted(_ text: String) -> String {
-        "'" + text.replacingAll("'", with: "'\\''") + "'"
+        // Without a `'` byte no `Character` is `'`: nothing to replace, and no walk over `Character`s.
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 
     static func isIdentifier<Text: StringProtocol>(_ word: Text) -> Bool {

@@ -31,9 +31,37 @@ public enum InterpolationRewriter {
     /// quotes, or after a backslash) is split so Convox's `\$\{([^}]*?)\}` (pkg/manifest/helpers.go) no longer
     /// matches it, while the shell still reads the same text: `'${X}'` becomes `'$''{X}'`, `\${X}` becomes `\$\{X}`.
     public static func rewrite(_ text: String) -> Result {
-        enum Quote { case none, single, double }
+        // Without a `$` byte directly before a `{` byte no `Character` pair is `$`, `{` either: the text stays.
+        guard containsDollarBrace(text.utf8) else {
+            return Result(text: text, defaults: [], unsupported: [], rewritten: [])
+        }
+        if ShellCommand.isASCIIWithoutCarriageReturn(text) {
+            return rewrite(elements: Array(text.utf8)) { String(decoding: $0, as: UTF8.self) }
+        }
+        return rewrite(elements: Array(text)) { String($0) }
+    }
+
+    enum Quote { case none, single, double }
+
+    static func containsDollarBrace(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The rewrite over `Character`s, or over the bytes of ASCII text without CR, where a byte is a `Character`
+    /// (which saves a `Character` array and a `String` append per character).
+    static func rewrite<Element: InterpolationElement>(
+        elements characters: [Element], text makeText: (ArraySlice<Element>) -> String
+    ) -> Result {
+        let dollar = Element(ascii: "$"), openBrace = Element(ascii: "{"), closeBrace = Element(ascii: "}")
+        let singleQuote = Element(ascii: "'"), doubleQuote = Element(ascii: "\""), backslash = Element(ascii: "\\")
         var result = Result(text: "", defaults: [], unsupported: [], rewritten: [])
-        let characters = Array(text)
+        var output: [Element] = []
+        output.reserveCapacity(characters.count + 8)
         var quote = Quote.none
         var index = 0
         // Lookups by name and by written form, so a hostile 1 MB command of `${...}` forms stays linear.
@@ -42,61 +70,59 @@ public enum InterpolationRewriter {
         /// The `${...}` text starting at `start`, for messages: up to its `}`, at most 100 characters.
         func writtenForm(at start: Int) -> String {
             let slice = characters[start...].prefix(100)
-            guard let close = slice.firstIndex(of: "}") else { return String(slice) }
-            return String(characters[start...close])
+            guard let close = slice.firstIndex(of: closeBrace) else { return makeText(slice) }
+            return makeText(characters[start...close])
         }
         while index < characters.count {
             let character = characters[index]
-            let opensBrace = character == "$" && index + 1 < characters.count && characters[index + 1] == "{"
+            let opensBrace = character == dollar && index + 1 < characters.count && characters[index + 1] == openBrace
             switch quote {
             case .single:
-                if character == "'" { quote = .none }
+                if character == singleQuote { quote = .none }
                 if opensBrace {
                     result.literal.append(writtenForm(at: index))
-                    result.text += "$''{"
+                    output.append(contentsOf: Element.elements(of: "$''{"))
                     index += 2
                     continue
                 }
-                result.text.append(character)
+                output.append(character)
                 index += 1
                 continue
             case .none, .double:
-                if character == "\\", index + 1 < characters.count {
-                    let escapesBrace = characters[index + 1] == "$" && index + 2 < characters.count
-                        && characters[index + 2] == "{"
+                if character == backslash, index + 1 < characters.count {
+                    let escapesBrace = characters[index + 1] == dollar && index + 2 < characters.count
+                        && characters[index + 2] == openBrace
                     if escapesBrace {
                         result.literal.append(writtenForm(at: index + 1))
-                        result.text += quote == .double ? "\\$\"\"{" : "\\$\\{"
+                        output.append(contentsOf: Element.elements(of: quote == .double ? "\\$\"\"{" : "\\$\\{"))
                         index += 3
                     } else {
-                        result.text.append(character)
-                        result.text.append(characters[index + 1])
+                        output.append(character)
+                        output.append(characters[index + 1])
                         index += 2
                     }
                     continue
                 }
-                if character == "'", quote == .none { quote = .single }
-                if character == "\"" { quote = quote == .double ? .none : .double }
+                if character == singleQuote, quote == .none { quote = .single }
+                if character == doubleQuote { quote = quote == .double ? .none : .double }
             }
             guard opensBrace else {
-                result.text.append(character)
+                output.append(character)
                 index += 1
                 continue
             }
-            guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
-                result.unsupported.append(String(characters[index...]))
-                result.text += String(characters[index...])
+            guard let close = characters[(index + 2)...].firstIndex(of: closeBrace) else {
+                result.unsupported.append(makeText(characters[index...]))
+                output.append(contentsOf: characters[index...])
                 break
             }
-            let inner = String(characters[(index + 2)..<close])
+            let inner = makeText(characters[(index + 2)..<close])
             let original = "${" + inner + "}"
             let name = String(inner.prefix { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) })
             let rest = inner.dropFirst(name.count)
-            let nextJoins = close + 1 < characters.count
-                && (characters[close + 1] == "_" || characters[close + 1].isASCII
-                    && (characters[close + 1].isLetter || characters[close + 1].isNumber))
+            let nextJoins = close + 1 < characters.count && characters[close + 1].isNameCharacter
             if ShellCommand.isIdentifier(name), rest.isEmpty || rest.hasPrefix(":-") && !rest.contains("$") {
-                result.text += "$" + name + (nextJoins ? "\"\"" : "")
+                output.append(contentsOf: Element.elements(of: "$" + name + (nextJoins ? "\"\"" : "")))
                 if rest.isEmpty {
                     result.rewritten.append(original)
                 } else if let first = defaultIndex[name].map({ result.defaults[$0] }) {
@@ -109,10 +135,33 @@ public enum InterpolationRewriter {
                 }
             } else {
                 result.unsupported.append(original)
-                result.text += original
+                output.append(contentsOf: characters[index...close])
             }
             index = close + 1
         }
+        result.text = makeText(output[...])
         return result
     }
+}
+
+/// What `InterpolationRewriter` scans: a `Character`, or a byte of ASCII text without CR.
+protocol InterpolationElement: Equatable {
+    init(ascii: Unicode.Scalar)
+    /// `_`, an ASCII letter or an ASCII digit: it would join a `$NAME` written before it.
+    var isNameCharacter: Bool { get }
+    static func elements(of text: String) -> [Self]
+}
+
+extension Character: InterpolationElement {
+    init(ascii: Unicode.Scalar) { self.init(ascii) }
+    var isNameCharacter: Bool { self == "_" || isASCII && (isLetter || isNumber) }
+    static func elements(of text: String) -> [Character] { Array(text) }
+}
+
+extension UInt8: InterpolationElement {
+    var isNameCharacter: Bool {
+        self == UInt8(ascii: "_") || (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z")
+            || self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")
+    }
+    static func elements(of text: String) -> [UInt8] { Array(text.utf8) }
 }

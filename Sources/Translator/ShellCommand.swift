@@ -39,6 +39,141 @@ public enum ShellCommand {
 
     /// Scans `text` once, the way a shell tokenizes it, for everything that needs a shell.
     public static func syntax(of text: String) -> Syntax {
+        if isASCIIWithoutCarriageReturn(text) { return asciiSyntax(of: text) }
+        return characterSyntax(of: text)
+    }
+
+    /// True when each byte of `text` is one `Character`: ASCII, and no CR (CR LF is one `Character`).
+    static func isASCIIWithoutCarriageReturn(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+    }
+
+    /// `characterSyntax` on the bytes of an ASCII text without CR, where a byte is a `Character`, so the
+    /// result is the same; it avoids building a `String` per word, which cost about 50 K instructions a command.
+    static func asciiSyntax(of text: String) -> Syntax {
+        enum Quote { case none, single, double }
+        var result = Syntax()
+        var quote = Quote.none
+        var atWordStart = true
+        var escaped = false
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var wordIsQuoted = false
+        var wordIsCommand = true
+        var isFirstWord = true
+        var previous = UInt8(ascii: " ")
+        var isInBrace = false
+        var braceIsList = false
+        let equals = UInt8(ascii: "=")
+        func endWord() {
+            if !word.isEmpty || wordIsQuoted {
+                let hasEquals = word.contains(equals)
+                // The longest builtin or keyword has 9 letters: a longer word needs no String to rule it out.
+                if wordIsCommand, !wordIsQuoted, word.count <= 9 {
+                    let text = String(decoding: word, as: UTF8.self)
+                    if builtinWords.contains(text) { result.needsShell = true }
+                    if bashOnlyWords.contains(text) { result.needsBash = true }
+                }
+                if isFirstWord, hasEquals, isASCIIIdentifier(word.prefix { $0 != equals }) {
+                    result.needsShell = true
+                }
+                wordIsCommand = wordIsCommand && hasEquals && !wordIsQuoted
+                isFirstWord = false
+            }
+            word.removeAll(keepingCapacity: true)
+            wordIsQuoted = false
+            atWordStart = true
+            isInBrace = false
+        }
+        func startCommand() {
+            endWord()
+            wordIsCommand = true
+        }
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if escaped {
+                escaped = false
+                atWordStart = false
+                word.append(byte)
+                continue
+            }
+            switch quote {
+            case .single:
+                if byte == UInt8(ascii: "'") { quote = .none }
+                continue
+            case .double:
+                if byte == UInt8(ascii: "\"") { quote = .none }
+                else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "`") { result.needsShell = true }
+                continue
+            case .none:
+                break
+            }
+            switch byte {
+            case UInt8(ascii: "'"):
+                quote = .single; atWordStart = false; wordIsQuoted = true
+                if previous == UInt8(ascii: "$") { result.needsBash = true }
+                continue
+            case UInt8(ascii: "\""):
+                quote = .double; atWordStart = false; wordIsQuoted = true
+                continue
+            case UInt8(ascii: "\\"):
+                escaped = true; wordIsQuoted = true
+                continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                endWord()
+                continue
+            case UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "\n"):
+                result.needsShell = true
+                startCommand()
+                continue
+            case UInt8(ascii: "("):
+                result.needsShell = true
+                if previous == UInt8(ascii: "<") || previous == UInt8(ascii: ">") || previous == UInt8(ascii: "(") {
+                    result.needsBash = true
+                }
+                startCommand()
+                continue
+            case UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "$"), UInt8(ascii: "`"),
+                UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                result.needsShell = true
+            case UInt8(ascii: "{"):
+                result.needsShell = true
+                braceIsList = false; isInBrace = true
+            case UInt8(ascii: "}"):
+                result.needsShell = true
+                if isInBrace, braceIsList { result.needsBash = true }
+                isInBrace = false
+            case UInt8(ascii: "#"), UInt8(ascii: "~"):
+                if atWordStart { result.needsShell = true }
+            case UInt8(ascii: ","):
+                if isInBrace { braceIsList = true }
+            case UInt8(ascii: "."):
+                if isInBrace, previous == UInt8(ascii: ".") { braceIsList = true }
+            default:
+                break
+            }
+            word.append(byte)
+            atWordStart = false
+        }
+        endWord()
+        if quote != .none || escaped { result.needsShell = true }
+        return result
+    }
+
+    /// `isIdentifier` on ASCII bytes.
+    static func isASCIIIdentifier<Bytes: Collection>(_ word: Bytes) -> Bool where Bytes.Element == UInt8 {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
+        guard let first = word.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
+        return word.allSatisfy {
+            $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
+    }
+
+    /// The scan on `Character`s, for text with non-ASCII or CR, where a `Character` can span several bytes.
+    static func characterSyntax(of text: String) -> Syntax {
         enum Quote { case none, single, double }
         var result = Syntax()
         var quote = Quote.none
@@ -149,6 +284,7 @@ public enum ShellCommand {
 
     /// True when `text` ends inside a quote, which fails on Convox whether or not a shell runs it.
     public static func hasUnterminatedQuote(_ text: String) -> Bool {
+        if isASCIIWithoutCarriageReturn(text) { return asciiHasUnterminatedQuote(text.utf8) }
         var inSingle = false
         var inDouble = false
         var escaped = false
@@ -162,9 +298,26 @@ public enum ShellCommand {
         return inSingle || inDouble
     }
 
+    /// `hasUnterminatedQuote` on the bytes of ASCII text without CR, where a byte is a `Character`.
+    static func asciiHasUnterminatedQuote(_ bytes: String.UTF8View) -> Bool {
+        var inSingle = false
+        var inDouble = false
+        var escaped = false
+        for byte in bytes {
+            if escaped { escaped = false; continue }
+            if inSingle { if byte == UInt8(ascii: "'") { inSingle = false }; continue }
+            if byte == UInt8(ascii: "\\") { escaped = true; continue }
+            if inDouble { if byte == UInt8(ascii: "\"") { inDouble = false }; continue }
+            if byte == UInt8(ascii: "'") { inSingle = true } else if byte == UInt8(ascii: "\"") { inDouble = true }
+        }
+        return inSingle || inDouble
+    }
+
     /// POSIX single quoting: `it's` becomes `'it'\''s'`. go-shellquote reads it back to the same word.
     public static func singleQuoted(_ text: String) -> String {
-        "'" + text.replacingAll("'", with: "'\\''") + "'"
+        // Without a `'` byte no `Character` is `'`: nothing to replace, and no walk over `Character`s.
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 
     static func isIdentifier<Text: StringProtocol>(_ word: Text) -> Bool {

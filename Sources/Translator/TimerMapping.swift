@@ -117,15 +117,23 @@ extension AppTranslator {
     /// A plain subcommand right after it is kept too (`bin/tootctl cache clear` gives `tootctl-cache`), unless
     /// the word is already a namespaced task (`rake mastodon:feeds:refresh`).
     public static func timerBaseName(for command: String) -> String {
-        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
-            $0.filter { $0 != "'" && $0 != "\"" }
+        // ASCII words answer `contains` byte by byte, without Foundation's `range(of:)` (20 K instructions each).
+        let isASCII = command.utf8.allSatisfy { $0 < 0x80 }
+        func has(_ word: String, _ character: Character) -> Bool {
+            isASCII ? word.utf8.contains(character.asciiValue!) : word.contains(String(character))
+        }
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
+            if isASCII, !word.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") }) {
+                return String(word)
+            }
+            return word.filter { $0 != "'" && $0 != "\"" }
         }
         var skipsNext = false
         for (index, word) in words.enumerated() {
             // `. bin/env.sh && rake x`, `cd app && rake x`: the file or folder says nothing about the job.
             if skipsNext { skipsNext = false; continue }
             if [".", "source", "cd"].contains(word) { skipsNext = true; continue }
-            if word.hasPrefix("-") || word.contains("=") && !word.contains("/") { continue }
+            if word.hasPrefix("-") || has(word, "=") && !has(word, "/") { continue }
             let base = word.split(separator: "/").last.map(String.init) ?? ""
             if !base.contains(where: { $0.isLetter || $0.isNumber }) || launcherWords.contains(base.lowercased()) {
                 continue
@@ -136,7 +144,7 @@ extension AppTranslator {
             {
                 stem = String(stem[..<dot])
             }
-            if !stem.contains(":"), index + 1 < words.count, isPlainWord(words[index + 1]) {
+            if !has(stem, ":"), index + 1 < words.count, isPlainWord(words[index + 1]) {
                 stem += "-" + words[index + 1]
             }
             guard var name = ServiceNaming.normalize(stem) else { continue }

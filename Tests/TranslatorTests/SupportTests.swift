@@ -39,6 +39,15 @@ final class SupportTests: XCTestCase {
         XCTAssertNotEqual(GeneratedHeader.stamp(body, sources: ["Procfile"], style: .hash), old)
     }
 
+    func testUnifiedDiffAgainstAnEmptySideListsEveryLine() {
+        let lines = (1...20_000).map { "line \($0 % 7)\n" }.joined()
+        let added = UnifiedDiff.render(old: "", new: lines, oldLabel: "/dev/null", newLabel: "b/x")
+        XCTAssertEqual(added, "--- /dev/null\n+++ b/x\n@@ -0,0 +1,20000 @@\n"
+            + lines.split(separator: "\n").map { "+" + $0 + "\n" }.joined())
+        let removed = UnifiedDiff.render(old: "a\nb", new: "", oldLabel: "a/x", newLabel: "/dev/null")
+        XCTAssertEqual(removed, "--- a/x\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n\\ No newline at end of file\n")
+    }
+
     func testUnifiedDiff() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\n", new: "a\nB\nc\n", oldLabel: "old", newLabel: "new")
         XCTAssertEqual(diff, "--- old\n+++ new\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")

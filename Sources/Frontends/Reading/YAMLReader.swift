@@ -79,6 +79,15 @@ struct YAMLParser {
             bytes.reserveCapacity(input.count)
             var offset = 0
             if input.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+            if !input.contains(UInt8(ascii: "\r")) {
+                // No CR (nearly every file): the bytes are copied as they are and only the line starts are found.
+                bytes.append(contentsOf: input[offset...])
+                for (position, byte) in bytes.enumerated() {
+                    highBits |= byte
+                    if byte == UInt8(ascii: "\n") { starts.append(position + 1) }
+                }
+                return
+            }
             while offset < input.count {
                 let byte = input[offset]
                 offset += 1
@@ -479,8 +488,10 @@ struct YAMLParser {
         if let first = current, first == "-" || first == "?" || first == ":", isBlankOrEnd(index + 1) {
             throw failure("a plain value cannot be a lone '\(first)'", at: index, hint: "quote the value")
         }
-        // UTF-8 bytes, turned into a String once: appending scalar slices to a String was most of the parse.
+        // UTF-8 bytes, turned into a String once. A scalar of one run (no folding, nearly every one) is never
+        // copied into `result`: its String is made from the text directly.
         var result: [UInt8] = []
+        var firstRun: Range<Int>?
         var pendingSpace: [UInt8] = []
         var end = index
         while true {
@@ -496,18 +507,20 @@ struct YAMLParser {
                 length += 1
             }
             if length == 0 { break }
-            result += pendingSpace
-            result.append(contentsOf: text[index..<(index + length)])
+            if let run = firstRun {
+                if result.isEmpty { result.append(contentsOf: text[run]) }
+                result += pendingSpace
+                result.append(contentsOf: text[index..<(index + length)])
+            } else {
+                firstRun = index..<(index + length)
+            }
             index += length
             end = index
-            var spaces: [UInt8] = []
-            while let scalar = current, scalar == " " || scalar == "\t" {
-                spaces.append(UInt8(scalar.value))
-                index += 1
-            }
+            let spacesStart = index
+            while let scalar = current, scalar == " " || scalar == "\t" { index += 1 }
             guard current == "\n", !stopsAtKey else {
-                pendingSpace = spaces
                 if current == "#" || current == nil || current == "\n" { break }
+                pendingSpace = Array(text[spacesStart..<index])
                 continue
             }
             // Line folding: one break becomes a space, each blank line a newline.
@@ -532,7 +545,13 @@ struct YAMLParser {
             index = cursor
         }
         index = end
-        return node(.scalar(String(decoding: result, as: UTF8.self), .plain), at: start)
+        let value: String
+        if result.isEmpty, let run = firstRun {
+            value = String(decoding: text[run], as: UTF8.self)
+        } else {
+            value = String(decoding: result, as: UTF8.self)
+        }
+        return node(.scalar(value, .plain), at: start)
     }
 
     private mutating func parseQuotedScalar() throws -> YAMLNode {

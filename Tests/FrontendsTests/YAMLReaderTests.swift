@@ -46,6 +46,11 @@ final class YAMLReaderTests: XCTestCase {
             "{\"é\": \"ü😀 ñ\\nö\", \"b\": \"é 'ü'\", \"c\": \"😀Aüä\"}", []),
         ("a: |\r\n  é\r\n   ü\r\n\r\nb: >-\r  ñ\r  ö\r\n", "{\"a\": \"é\\n ü\\n\", \"b\": \"ñ ö\"}", []),
         ("[é, {ü: 😀}, 'ñ']\n", "[\"é\", {\"ü\": \"😀\"}, \"ñ\"]", []),
+        // A value on its key's line, folded or not over the lines below.
+        ("a: x \t\n\n  y\nb: z # c\n  w\nc: v\n", nil, ["yaml.syntax"]),
+        ("a: x  \n\n  y\nb: z\n  w\nc: v\n", #"{"a": "x\ny", "b": "z w", "c": "v"}"#, []),
+        ("a: x\n  - y\n", nil, ["yaml.syntax"]),
+        ("a: x\n  # c\n  y\n", nil, ["yaml.syntax"]),
         ("a: 1\na: 2\n", #"{"a": "2"}"#, ["yaml.duplicate-key"]),
         ("\"quoted key\": v\n", #"{"quoted key": "v"}"#, []),
         ("a:\r\n  - b\r\n", #"{"a": ["b"]}"#, []),

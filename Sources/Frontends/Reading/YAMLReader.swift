@@ -348,7 +348,7 @@ struct YAMLParser {
         skipInlineSpace()
         guard current == ":", isBlankOrEnd(index + 1) else {
             index = afterScalar
-            if key.isPlainScalar {
+            if key.isPlainScalar, plainScalarContinues(after: afterScalar, parentIndent: parentIndent) {
                 // Not a key after all: a plain scalar may go on over more-indented lines.
                 index = start
                 key = try parsePlainScalar(parentIndent: parentIndent, isFlow: false, stopsAtKey: false)
@@ -552,6 +552,27 @@ struct YAMLParser {
             value = String(decoding: result, as: UTF8.self)
         }
         return node(.scalar(value, .plain), at: start)
+    }
+
+    /// Whether a block plain scalar whose first line ends at `offset` goes on over the next lines, by the same
+    /// tests `parsePlainScalar` folds with. When not, reading it again without `stopsAtKey` gives the same node.
+    private func plainScalarContinues(after offset: Int, parentIndent: Int) -> Bool {
+        var cursor = offset
+        while let scalar = character(cursor), scalar == " " || scalar == "\t" { cursor += 1 }
+        guard character(cursor) == "\n" else { return false }
+        var lineIndentation = 0
+        while character(cursor) == "\n" {
+            cursor += 1
+            lineIndentation = 0
+            while let scalar = character(cursor), scalar == " " || scalar == "\t" {
+                cursor += 1
+                lineIndentation += 1
+            }
+        }
+        guard let next = character(cursor), next != "#", lineIndentation > parentIndent,
+            !(lineIndentation == 0 && isDocumentMarker(at: cursor))
+        else { return false }
+        return !((next == "-" || next == "?" || next == ":") && isBlankOrEnd(cursor + 1))
     }
 
     private mutating func parseQuotedScalar() throws -> YAMLNode {

@@ -136,6 +136,22 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(escape.sorted.last?.message, "unknown escape '\\é' in a double-quoted value")
     }
 
+    /// A repeated key is found in a small mapping (searched directly) and in a large one (through an index), before
+    /// and after the index is built; the later value wins at the first key's place.
+    func testRepeatedKeysInSmallAndLargeMappings() {
+        for count in [3, 7, 8, 9, 20] {
+            let lines = (0..<count).map { "k\($0): \($0)" } + ["k0: again", "k\(count - 1): last"]
+            var diagnostics = Diagnostics()
+            guard let root = YAMLReader.parse(lines.joined(separator: "\n"), path: "m.yml", into: &diagnostics)
+            else { return XCTFail("did not parse") }
+            XCTAssertEqual(root.pairs?.map(\.name), (0..<count).map { "k\($0)" })
+            XCTAssertEqual(root["k0"]?.scalarText, "again")
+            XCTAssertEqual(root["k\(count - 1)"]?.scalarText, "last")
+            XCTAssertEqual(diagnostics.sorted.map { $0.location?.rendered ?? "" },
+                ["m.yml:\(count + 1):1", "m.yml:\(count + 2):1"])
+        }
+    }
+
     /// Deep nesting is an error, never a stack overflow.
     func testDeepNestingIsAnError() {
         let depth = 100_000

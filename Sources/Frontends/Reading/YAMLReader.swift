@@ -445,11 +445,20 @@ struct YAMLParser {
         return offset
     }
 
+    /// Mappings with fewer pairs than this find a repeated key by comparing, without hashing.
+    private static let linearKeySearchLimit = 8
+
     /// Adds a pair; a repeated key is a warning and, as in PyYAML and Go's yaml, the later value wins.
-    /// `positions` maps each key to its pair's index; it is only looked up, never iterated, so a mapping of 100,000
-    /// services stays linear.
+    /// `positions` maps each key to its pair's index once the mapping reaches `linearKeySearchLimit` pairs (a small
+    /// mapping, nearly every one, is searched directly); it is only looked up, never iterated, so a mapping of
+    /// 100,000 services stays linear.
     private mutating func append(_ pair: YAMLPair, to pairs: inout [YAMLPair], positions: inout [String?: Int]) {
-        if let existing = positions[pair.key.scalarText] {
+        let key = pair.key.scalarText
+        if pairs.count >= Self.linearKeySearchLimit, positions.isEmpty {
+            for (offset, earlier) in pairs.enumerated() { positions[earlier.key.scalarText] = offset }
+        }
+        let found = positions.isEmpty ? pairs.firstIndex { $0.key.scalarText == key } : positions[key]
+        if let existing = found {
             let first = pairs[existing].key
             warnings.append(Failure(
                 id: .yamlDuplicateKey,
@@ -458,7 +467,7 @@ struct YAMLParser {
             pairs[existing].value = pair.value
             return
         }
-        positions[pair.key.scalarText] = pairs.count
+        if !positions.isEmpty { positions[key] = pairs.count }
         pairs.append(pair)
     }
 

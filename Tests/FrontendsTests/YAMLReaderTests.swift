@@ -41,6 +41,16 @@ final class YAMLReaderTests: XCTestCase {
         ("a: [x, 'y', {b: c}]\n", #"{"a": ["x", "y", {"b": "c"}]}"#, []),
         ("a: {b: 1, c: [d,\n  e]} # c\n", #"{"a": {"b": "1", "c": ["d", "e"]}}"#, []),
         ("a: []\nb: {}\n", #"{"a": [], "b": {}}"#, []),
+        // Multi-byte text in every kind of scalar, with CR LF and lone CR line breaks.
+        ("é: ü😀\r\n  ñ\r\n\r\n  ö\rb: 'é\r\n  ''ü'''\nc: \"😀\\x41\\u00fc\\\n  ä\"\n",
+            "{\"é\": \"ü😀 ñ\\nö\", \"b\": \"é 'ü'\", \"c\": \"😀Aüä\"}", []),
+        ("a: |\r\n  é\r\n   ü\r\n\r\nb: >-\r  ñ\r  ö\r\n", "{\"a\": \"é\\n ü\\n\", \"b\": \"ñ ö\"}", []),
+        ("[é, {ü: 😀}, 'ñ']\n", "[\"é\", {\"ü\": \"😀\"}, \"ñ\"]", []),
+        // A value on its key's line, folded or not over the lines below.
+        ("a: x \t\n\n  y\nb: z # c\n  w\nc: v\n", nil, ["yaml.syntax"]),
+        ("a: x  \n\n  y\nb: z\n  w\nc: v\n", #"{"a": "x\ny", "b": "z w", "c": "v"}"#, []),
+        ("a: x\n  - y\n", nil, ["yaml.syntax"]),
+        ("a: x\n  # c\n  y\n", nil, ["yaml.syntax"]),
         ("a: 1\na: 2\n", #"{"a": "2"}"#, ["yaml.duplicate-key"]),
         ("\"quoted key\": v\n", #"{"quoted key": "v"}"#, []),
         ("a:\r\n  - b\r\n", #"{"a": ["b"]}"#, []),
@@ -96,6 +106,50 @@ final class YAMLReaderTests: XCTestCase {
         let broken = YAMLReader.parse("a: 1\nb:\n  c: [1,\n", path: "m.yml", into: &diagnostics)
         XCTAssertNil(broken)
         XCTAssertEqual(diagnostics.sorted.last?.location?.rendered, "m.yml:3:6")
+    }
+
+    /// The reader scans bytes but counts columns in Unicode scalars: these pin the numbers after multi-byte text,
+    /// a tab, CR LF and a lone CR (the ones the scalar-based reader gave).
+    func testLocationsAfterMultiByteTextAndLineBreaks() {
+        var diagnostics = Diagnostics()
+        guard let root = YAMLReader.parse("é1: ü\r\nb:\r  ñ😀: [ä, 'ö']\n", path: "m.yml", into: &diagnostics),
+            let first = root.pair("é1"), let nested = root["b"]?.pair("ñ😀"), let items = nested.value.items
+        else { return XCTFail("did not parse: \(diagnostics.sorted.map(\.message))") }
+        XCTAssertEqual([first.key.line, first.key.column, first.value.line, first.value.column], [1, 1, 1, 5])
+        XCTAssertEqual([nested.key.line, nested.key.column, nested.value.line, nested.value.column], [3, 3, 3, 7])
+        XCTAssertEqual(items.map { [$0.line, $0.column] }, [[3, 8], [3, 11]])
+        XCTAssertEqual(items.map(\.scalarText), ["ä", "ö"])
+
+        let failures: [(String, String)] = [
+            ("ü: 'é😀' \tx\n", "m.yml:1:10"),
+            ("a: 1\r\nb: 2\r\n  c: 3\r\n", "m.yml:3:4"),
+            ("a: 1\rb: \"\\é\"\r", "m.yml:2:5"),
+            ("a: |\r  é\r   ü\r\n x: [\r", "m.yml:4:2"),
+        ]
+        for (text, location) in failures {
+            var diagnostics = Diagnostics()
+            XCTAssertNil(YAMLReader.parse(text, path: "m.yml", into: &diagnostics), text.debugDescription)
+            XCTAssertEqual(diagnostics.sorted.last?.location?.rendered, location, text.debugDescription)
+        }
+        var escape = Diagnostics()
+        _ = YAMLReader.parse("a: \"\\é\"\n", path: "m.yml", into: &escape)
+        XCTAssertEqual(escape.sorted.last?.message, "unknown escape '\\é' in a double-quoted value")
+    }
+
+    /// A repeated key is found in a small mapping (searched directly) and in a large one (through an index), before
+    /// and after the index is built; the later value wins at the first key's place.
+    func testRepeatedKeysInSmallAndLargeMappings() {
+        for count in [3, 7, 8, 9, 20] {
+            let lines = (0..<count).map { "k\($0): \($0)" } + ["k0: again", "k\(count - 1): last"]
+            var diagnostics = Diagnostics()
+            guard let root = YAMLReader.parse(lines.joined(separator: "\n"), path: "m.yml", into: &diagnostics)
+            else { return XCTFail("did not parse") }
+            XCTAssertEqual(root.pairs?.map(\.name), (0..<count).map { "k\($0)" })
+            XCTAssertEqual(root["k0"]?.scalarText, "again")
+            XCTAssertEqual(root["k\(count - 1)"]?.scalarText, "last")
+            XCTAssertEqual(diagnostics.sorted.map { $0.location?.rendered ?? "" },
+                ["m.yml:\(count + 1):1", "m.yml:\(count + 2):1"])
+        }
     }
 
     /// Deep nesting is an error, never a stack overflow.

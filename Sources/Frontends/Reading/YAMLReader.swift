@@ -38,8 +38,9 @@ public enum YAMLReader {
     }
 }
 
-/// The hand-written scanner and recursive-descent parser behind `YAMLReader`. It works on Unicode scalars, so
-/// columns count scalars as `SourceText` does.
+/// The hand-written scanner and recursive-descent parser behind `YAMLReader`. It scans UTF-8 bytes: every byte the
+/// grammar tests is ASCII, and the bytes of a multi-byte scalar (all 0x80 and above) match none of them, so each is
+/// simply "other text". Columns still count Unicode scalars, as `SourceText` does.
 struct YAMLParser {
     struct Failure: Error {
         var id: DiagnosticID
@@ -53,9 +54,15 @@ struct YAMLParser {
         }
     }
 
-    private let text: [Unicode.Scalar]
-    /// Index of the first scalar of each line.
+    /// The UTF-8 bytes, with every line break (CR LF, LF, lone CR) as one LF and a leading byte-order mark removed.
+    private let text: [UInt8]
+    /// Offset of the first byte of each line.
     private let lineStarts: [Int]
+    /// True when every byte is ASCII, so a column is a byte distance.
+    private let isASCII: Bool
+    /// The line the last position was found on: positions are asked for in nearly increasing order, so the next
+    /// one is almost always on this line or the next, found without a search.
+    private let lastLine = LineHint()
     private var index = 0
     /// Indent of the line `index` is on when it stands at that line's first content; nil at the end.
     private var lineIndent: Int?
@@ -64,35 +71,78 @@ struct YAMLParser {
     var warnings: [Failure] = []
 
     init(_ source: String) {
-        var scalars: [Unicode.Scalar] = []
-        // The byte count bounds the scalar count and is known without a pass over the text.
-        scalars.reserveCapacity(source.utf8.count)
-        var previousWasCarriageReturn = false
-        for scalar in source.unicodeScalars {
-            if scalar == "\n", previousWasCarriageReturn {
-                previousWasCarriageReturn = false
-                continue
-            }
-            previousWasCarriageReturn = scalar == "\r"
-            scalars.append(scalar == "\r" ? "\n" : scalar)
-        }
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        text = scalars
+        var bytes: [UInt8] = []
         var starts = [0]
-        for (offset, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
+        var highBits: UInt8 = 0
+        var source = source
+        source.withUTF8 { input in
+            bytes.reserveCapacity(input.count)
+            var offset = 0
+            if input.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+            if !input.contains(UInt8(ascii: "\r")) {
+                // No CR (nearly every file): the bytes are copied as they are and only the line starts are found.
+                bytes.append(contentsOf: input[offset...])
+                for (position, byte) in bytes.enumerated() {
+                    highBits |= byte
+                    if byte == UInt8(ascii: "\n") { starts.append(position + 1) }
+                }
+                return
+            }
+            while offset < input.count {
+                let byte = input[offset]
+                offset += 1
+                highBits |= byte
+                if byte == UInt8(ascii: "\r") {
+                    if offset < input.count, input[offset] == UInt8(ascii: "\n") { offset += 1 }
+                    bytes.append(UInt8(ascii: "\n"))
+                } else {
+                    bytes.append(byte)
+                }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { starts.append(bytes.count) }
+            }
+        }
+        text = bytes
         lineStarts = starts
+        isASCII = highBits < 0x80
     }
 
     // MARK: Positions
 
+    /// 1-based line and column (in Unicode scalars) of the byte at `offset`.
     private func position(of offset: Int) -> (line: Int, column: Int) {
+        let line = lineIndex(of: offset)
+        let lineStart = lineStarts[line]
+        guard !isASCII else { return (line + 1, offset - lineStart + 1) }
+        var column = 1
+        var cursor = lineStart
+        while cursor < offset {
+            // A continuation byte (10xxxxxx) belongs to the scalar before it.
+            if text[cursor] & 0xC0 != 0x80 { column += 1 }
+            cursor += 1
+        }
+        return (line + 1, column)
+    }
+
+    /// Index into `lineStarts` of the line holding `offset`: the hinted line or the next one when it is there,
+    /// else a binary search.
+    private func lineIndex(of offset: Int) -> Int {
+        let hint = lastLine.index
+        let lastIndex = lineStarts.count - 1
+        if lineStarts[hint] <= offset {
+            if hint == lastIndex || offset < lineStarts[hint + 1] { return hint }
+            if hint + 1 == lastIndex || offset < lineStarts[hint + 2] {
+                lastLine.index = hint + 1
+                return hint + 1
+            }
+        }
         var low = 0
-        var high = lineStarts.count - 1
+        var high = lastIndex
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return (low + 1, offset - lineStarts[low] + 1)
+        lastLine.index = low
+        return low
     }
 
     private func column(of offset: Int) -> Int { position(of: offset).column - 1 }
@@ -104,7 +154,11 @@ struct YAMLParser {
         return Failure(id: id, message: message, line: place.line, column: place.column, hint: hint)
     }
 
-    private func character(_ offset: Int) -> Unicode.Scalar? { offset < text.count ? text[offset] : nil }
+    /// The byte at `offset` as a scalar: itself when ASCII; a byte of a multi-byte scalar becomes U+0080...U+00FF,
+    /// which no test in the grammar asks for.
+    private func character(_ offset: Int) -> Unicode.Scalar? {
+        offset < text.count ? Unicode.Scalar(text[offset]) : nil
+    }
     private var current: Unicode.Scalar? { character(index) }
 
     /// Space, tab, line break or the end: what must follow `-`, `:` and `?` indicators.
@@ -294,7 +348,7 @@ struct YAMLParser {
         skipInlineSpace()
         guard current == ":", isBlankOrEnd(index + 1) else {
             index = afterScalar
-            if key.isPlainScalar {
+            if key.isPlainScalar, plainScalarContinues(after: afterScalar, parentIndent: parentIndent) {
                 // Not a key after all: a plain scalar may go on over more-indented lines.
                 index = start
                 key = try parsePlainScalar(parentIndent: parentIndent, isFlow: false, stopsAtKey: false)
@@ -380,14 +434,31 @@ struct YAMLParser {
     }
 
     private func offsetOf(_ node: YAMLNode) -> Int {
-        lineStarts[max(0, min(node.line - 1, lineStarts.count - 1))] + max(0, node.column - 1)
+        var offset = lineStarts[max(0, min(node.line - 1, lineStarts.count - 1))]
+        guard !isASCII else { return offset + max(0, node.column - 1) }
+        var scalars = 1
+        while scalars < node.column, offset < text.count {
+            offset += 1
+            while offset < text.count, text[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return offset
     }
 
+    /// Mappings with fewer pairs than this find a repeated key by comparing, without hashing.
+    private static let linearKeySearchLimit = 8
+
     /// Adds a pair; a repeated key is a warning and, as in PyYAML and Go's yaml, the later value wins.
-    /// `positions` maps each key to its pair's index; it is only looked up, never iterated, so a mapping of 100,000
-    /// services stays linear.
+    /// `positions` maps each key to its pair's index once the mapping reaches `linearKeySearchLimit` pairs (a small
+    /// mapping, nearly every one, is searched directly); it is only looked up, never iterated, so a mapping of
+    /// 100,000 services stays linear.
     private mutating func append(_ pair: YAMLPair, to pairs: inout [YAMLPair], positions: inout [String?: Int]) {
-        if let existing = positions[pair.key.scalarText] {
+        let key = pair.key.scalarText
+        if pairs.count >= Self.linearKeySearchLimit, positions.isEmpty {
+            for (offset, earlier) in pairs.enumerated() { positions[earlier.key.scalarText] = offset }
+        }
+        let found = positions.isEmpty ? pairs.firstIndex { $0.key.scalarText == key } : positions[key]
+        if let existing = found {
             let first = pairs[existing].key
             warnings.append(Failure(
                 id: .yamlDuplicateKey,
@@ -396,7 +467,7 @@ struct YAMLParser {
             pairs[existing].value = pair.value
             return
         }
-        positions[pair.key.scalarText] = pairs.count
+        if !positions.isEmpty { positions[key] = pairs.count }
         pairs.append(pair)
     }
 
@@ -426,8 +497,10 @@ struct YAMLParser {
         if let first = current, first == "-" || first == "?" || first == ":", isBlankOrEnd(index + 1) {
             throw failure("a plain value cannot be a lone '\(first)'", at: index, hint: "quote the value")
         }
-        // UTF-8 bytes, turned into a String once: appending scalar slices to a String was most of the parse.
+        // UTF-8 bytes, turned into a String once. A scalar of one run (no folding, nearly every one) is never
+        // copied into `result`: its String is made from the text directly.
         var result: [UInt8] = []
+        var firstRun: Range<Int>?
         var pendingSpace: [UInt8] = []
         var end = index
         while true {
@@ -443,18 +516,20 @@ struct YAMLParser {
                 length += 1
             }
             if length == 0 { break }
-            result += pendingSpace
-            for offset in index..<(index + length) { Self.appendUTF8(text[offset], to: &result) }
+            if let run = firstRun {
+                if result.isEmpty { result.append(contentsOf: text[run]) }
+                result += pendingSpace
+                result.append(contentsOf: text[index..<(index + length)])
+            } else {
+                firstRun = index..<(index + length)
+            }
             index += length
             end = index
-            var spaces: [UInt8] = []
-            while let scalar = current, scalar == " " || scalar == "\t" {
-                spaces.append(UInt8(scalar.value))
-                index += 1
-            }
+            let spacesStart = index
+            while let scalar = current, scalar == " " || scalar == "\t" { index += 1 }
             guard current == "\n", !stopsAtKey else {
-                pendingSpace = spaces
                 if current == "#" || current == nil || current == "\n" { break }
+                pendingSpace = Array(text[spacesStart..<index])
                 continue
             }
             // Line folding: one break becomes a space, each blank line a newline.
@@ -479,15 +554,34 @@ struct YAMLParser {
             index = cursor
         }
         index = end
-        return node(.scalar(String(decoding: result, as: UTF8.self), .plain), at: start)
+        let value: String
+        if result.isEmpty, let run = firstRun {
+            value = String(decoding: text[run], as: UTF8.self)
+        } else {
+            value = String(decoding: result, as: UTF8.self)
+        }
+        return node(.scalar(value, .plain), at: start)
     }
 
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        if scalar.isASCII {
-            bytes.append(UInt8(scalar.value))
-        } else {
-            UTF8.encode(scalar) { bytes.append($0) }
+    /// Whether a block plain scalar whose first line ends at `offset` goes on over the next lines, by the same
+    /// tests `parsePlainScalar` folds with. When not, reading it again without `stopsAtKey` gives the same node.
+    private func plainScalarContinues(after offset: Int, parentIndent: Int) -> Bool {
+        var cursor = offset
+        while let scalar = character(cursor), scalar == " " || scalar == "\t" { cursor += 1 }
+        guard character(cursor) == "\n" else { return false }
+        var lineIndentation = 0
+        while character(cursor) == "\n" {
+            cursor += 1
+            lineIndentation = 0
+            while let scalar = character(cursor), scalar == " " || scalar == "\t" {
+                cursor += 1
+                lineIndentation += 1
+            }
         }
+        guard let next = character(cursor), next != "#", lineIndentation > parentIndent,
+            !(lineIndentation == 0 && isDocumentMarker(at: cursor))
+        else { return false }
+        return !((next == "-" || next == "?" || next == ":") && isBlankOrEnd(cursor + 1))
     }
 
     private mutating func parseQuotedScalar() throws -> YAMLNode {
@@ -495,8 +589,8 @@ struct YAMLParser {
         guard let quote = current else { throw failure("expected a quoted value", at: index) }
         let isDouble = quote == "\""
         index += 1
-        var result = ""
-        var pendingSpace = ""
+        var result: [UInt8] = []
+        var pendingSpace: [UInt8] = []
         while true {
             guard let scalar = current else {
                 throw failure("this \(isDouble ? "double" : "single")-quoted value is never closed", at: start,
@@ -504,8 +598,9 @@ struct YAMLParser {
             }
             if scalar == quote {
                 if !isDouble, character(index + 1) == "'" {
-                    result += pendingSpace + "'"
-                    pendingSpace = ""
+                    result += pendingSpace
+                    result.append(UInt8(ascii: "'"))
+                    pendingSpace = []
                     index += 2
                     continue
                 }
@@ -514,13 +609,13 @@ struct YAMLParser {
                 break
             }
             if scalar == " " || scalar == "\t" {
-                pendingSpace.unicodeScalars.append(scalar)
+                pendingSpace.append(text[index])
                 index += 1
                 continue
             }
             if scalar == "\n" {
                 // Folding: trailing spaces go, one break is a space, each blank line a newline.
-                pendingSpace = ""
+                pendingSpace = []
                 var breaks = 0
                 while current == "\n" {
                     breaks += 1
@@ -530,23 +625,25 @@ struct YAMLParser {
                 if column(of: index) == 0, isDocumentMarker(at: index) {
                     throw failure("a document marker inside a quoted value", at: index)
                 }
-                pendingSpace = breaks == 1 ? " " : String(repeating: "\n", count: breaks - 1)
+                pendingSpace = breaks == 1
+                    ? [UInt8(ascii: " ")] : Array(repeating: UInt8(ascii: "\n"), count: breaks - 1)
                 continue
             }
             result += pendingSpace
-            pendingSpace = ""
+            pendingSpace = []
             if isDouble, scalar == "\\" {
                 try appendEscape(to: &result)
                 continue
             }
-            result.unicodeScalars.append(scalar)
+            result.append(text[index])
             index += 1
         }
-        return node(.scalar(result, isDouble ? .doubleQuoted : .singleQuoted), at: start)
+        return node(.scalar(String(decoding: result, as: UTF8.self), isDouble ? .doubleQuoted : .singleQuoted),
+            at: start)
     }
 
     /// One `\` escape of a double-quoted scalar (YAML 1.2 §5.7), with `index` at the backslash.
-    private mutating func appendEscape(to result: inout String) throws {
+    private mutating func appendEscape(to result: inout [UInt8]) throws {
         let start = index
         index += 1
         guard let code = current else { throw failure("a '\\' at the end of the file", at: start) }
@@ -557,7 +654,7 @@ struct YAMLParser {
             "L": "\u{2028}", "P": "\u{2029}",
         ]
         if let replacement = simple[code] {
-            result += replacement
+            result += replacement.utf8
             return
         }
         if code == "\n" {
@@ -571,7 +668,7 @@ struct YAMLParser {
         case "u": digits = 4
         case "U": digits = 8
         default:
-            throw failure("unknown escape '\\\(code)' in a double-quoted value", at: start,
+            throw failure("unknown escape '\\\(scalar(at: index - 1))' in a double-quoted value", at: start,
                 hint: "write '\\\\' for a backslash, or use single quotes")
         }
         var value: UInt32 = 0
@@ -585,7 +682,14 @@ struct YAMLParser {
         guard let decoded = Unicode.Scalar(value) else {
             throw failure("'\\\(code)' names no Unicode character", at: start)
         }
-        result.unicodeScalars.append(decoded)
+        result += String(decoded).utf8
+    }
+
+    /// The whole Unicode scalar whose first byte is at `offset`, for a message.
+    private func scalar(at offset: Int) -> Unicode.Scalar {
+        var end = offset + 1
+        while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: text[offset..<end], as: UTF8.self).unicodeScalars.first ?? "?"
     }
 
     /// A `|` (literal) or `>` (folded) block scalar; the folding and chomping follow YAML 1.2 §8.1 as PyYAML
@@ -619,7 +723,7 @@ struct YAMLParser {
         if current == "\n" { index += 1 }
         let minimumIndent = max(parentIndent + 1, 1)
         var indent: Int
-        var breaks = ""
+        var breaks: [UInt8] = []
         if let increment {
             indent = max(parentIndent, 0) + increment
             breaks = scanBlockBreaks(indent: indent)
@@ -627,7 +731,7 @@ struct YAMLParser {
             var maximumIndent = 0
             while let scalar = current, scalar == " " || scalar == "\n" {
                 if scalar == "\n" {
-                    breaks += "\n"
+                    breaks.append(UInt8(ascii: "\n"))
                     index += 1
                 } else {
                     index += 1
@@ -636,39 +740,39 @@ struct YAMLParser {
             }
             indent = max(minimumIndent, maximumIndent)
         }
-        var result = ""
-        var lineBreak = ""
+        var result: [UInt8] = []
+        var lineBreak = false
         while column(of: index) == indent, current != nil {
             result += breaks
             let leadingNonSpace = current != " " && current != "\t"
-            while let character = current, character != "\n" {
-                result.unicodeScalars.append(character)
-                index += 1
-            }
-            lineBreak = current == "\n" ? "\n" : ""
-            if current == "\n" { index += 1 }
+            let lineStart = index
+            while let character = current, character != "\n" { index += 1 }
+            result.append(contentsOf: text[lineStart..<index])
+            lineBreak = current == "\n"
+            if lineBreak { index += 1 }
             breaks = scanBlockBreaks(indent: indent)
             guard column(of: index) == indent, current != nil else { break }
-            if isFolded, lineBreak == "\n", leadingNonSpace, current != " ", current != "\t" {
-                if breaks.isEmpty { result += " " }
-            } else {
-                result += lineBreak
+            if isFolded, lineBreak, leadingNonSpace, current != " ", current != "\t" {
+                if breaks.isEmpty { result.append(UInt8(ascii: " ")) }
+            } else if lineBreak {
+                result.append(UInt8(ascii: "\n"))
             }
         }
-        if chomping != false { result += lineBreak }
+        if chomping != false, lineBreak { result.append(UInt8(ascii: "\n")) }
         if chomping == true { result += breaks }
+        let place = position(of: start)
         let content = YAMLNode(
-            .scalar(result, isFolded ? .folded : .literal), line: position(of: start).line,
-            column: position(of: start).column)
+            .scalar(String(decoding: result, as: UTF8.self), isFolded ? .folded : .literal), line: place.line,
+            column: place.column)
         try advanceToContentLine()
         return content
     }
 
-    private mutating func scanBlockBreaks(indent: Int) -> String {
-        var breaks = ""
+    private mutating func scanBlockBreaks(indent: Int) -> [UInt8] {
+        var breaks: [UInt8] = []
         while column(of: index) < indent, current == " " { index += 1 }
         while current == "\n" {
-            breaks += "\n"
+            breaks.append(UInt8(ascii: "\n"))
             index += 1
             while column(of: index) < indent, current == " " { index += 1 }
         }
@@ -762,4 +866,9 @@ struct YAMLParser {
         default: return try parsePlainScalar(parentIndent: -1, isFlow: true, stopsAtKey: false)
         }
     }
+}
+
+/// The parser's memory of the line it last located, kept by reference so `position(of:)` stays a plain query.
+private final class LineHint {
+    var index = 0
 }

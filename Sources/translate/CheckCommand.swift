@@ -48,7 +48,8 @@ enum CheckCommand: Subcommand {
                 .appendingPathComponent(file.path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                run.output += UnifiedDiff.render(old: "", new: file.contents, oldLabel: "/dev/null", newLabel: "b/\(shown)")
+                run.output += UnifiedDiff.render(
+                    old: "", new: file.contents, oldLabel: "/dev/null", newLabel: "b/\(shown)")
                 stale.append(shown)
                 continue
             }
@@ -122,8 +123,8 @@ enum CheckCommand: Subcommand {
             run.diagnostics.error(
                 .checkLinesMissing, listed.joined(separator: "; ") + ", which keep secret files out of git and "
                     + "the image",
-                hint: "add the lines shown, or run `\(convertCommand(arguments))`, which appends them and changes "
-                    + "nothing else in the file")
+                hint: "add the lines shown, or run \(regenerationAdvice(arguments, context: context)), which appends "
+                    + "them and changes nothing else in the file")
         }
         guard stale.isEmpty else {
             let count = stale.count == 1 ? "1 generated file is" : "\(stale.count) generated files are"
